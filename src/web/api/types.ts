@@ -1,0 +1,374 @@
+export type TerritoryLevel = 'country' | 'region' | 'province' | 'commune';
+export type CoverageStatus = 'constituted' | 'preparatory' | 'none';
+export type BodyStatus = 'preparatory' | 'constituted' | 'dissolved';
+export type BodyKind =
+  | 'national_secretariat'
+  | 'regional_secretariat'
+  | 'provincial_secretariat'
+  | 'local_secretariat'
+  | 'preparatory_committee'
+  | 'sector_body';
+export type Sector = 'youth' | 'women';
+export type Role = 'admin' | 'officer' | 'reader';
+
+export interface ListResult<T> {
+  items: T[];
+  total: number;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  /** The strongest role in force; null when the user has none today. */
+  role: Role | null;
+  /** Territory of that role; null for the whole country. */
+  scopeCode: string | null;
+  isActive: boolean;
+}
+
+export type GrantSource = 'grant' | 'mandate';
+
+/** A role in force today, from an explicit grant or from a current mandate. */
+export interface EffectiveGrant {
+  role: Role;
+  scopeCode: string;
+  source: GrantSource;
+  endsOn: string | null;
+}
+
+/** The signed-in user, with the roles in force (`GET /api/auth/me`). */
+export interface Me extends User {
+  grants: EffectiveGrant[];
+}
+
+/** An explicit grant of a role on a territory over a period. */
+export interface Grant {
+  id: string;
+  role: Role;
+  scopeCode: string;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+export interface UserDetail extends User {
+  personId: string | null;
+  grants: Grant[];
+  effectiveGrants: EffectiveGrant[];
+}
+
+export interface InvitationInput {
+  email: string;
+  name: string;
+  role: Role;
+  scopeCode: string;
+  personId?: string | null;
+}
+
+export interface InvitationResult {
+  user: User;
+  isEmailSent: boolean;
+  /** The one-time link, to pass on by hand when no e-mail could be sent. */
+  link: string;
+}
+
+export interface AccessSettings {
+  mandateGrants: boolean;
+}
+
+export const AUDIT_RESOURCES = ['body', 'person', 'mandate', 'user', 'grant', 'setting'] as const;
+export type AuditResource = (typeof AUDIT_RESOURCES)[number];
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userId: string | null;
+  ip: string | null;
+  action: string;
+  resource: string;
+  resourceId: string;
+  territoryCode: string | null;
+  before: unknown;
+  after: unknown;
+  /** Personal fields were replaced by ••• because the reader may not read that person today. */
+  isMasked: boolean;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  total: number;
+  nextBefore: number | null;
+}
+
+export interface AuditQuery {
+  resource?: string | null;
+  id?: string | null;
+  user?: string | null;
+  from?: string | null;
+  to?: string | null;
+  before?: number | null;
+  limit?: number;
+}
+
+export interface Health {
+  status: string;
+  database: string;
+  version?: string;
+}
+
+export interface Territory {
+  code: string;
+  level: TerritoryLevel;
+  parentCode: string | null;
+  regionCode: string | null;
+  provinceCode: string | null;
+  nameAr: string;
+  nameFr: string;
+  type: string | null;
+  population: number | null;
+  households: number | null;
+  aliases: string[];
+}
+
+export interface TerritoryDetail extends Territory {
+  ancestors: Territory[];
+  childrenCount: number;
+}
+
+/** Members and cadres living in a territory, with the women and the young among them. */
+export interface MemberCounts {
+  members: number;
+  women: number;
+  youth: number;
+}
+
+export interface CoverageTotals extends MemberCounts {
+  communes: number;
+  constituted: number;
+  preparatory: number;
+  none: number;
+  coveredShare: number;
+}
+
+export interface BodySummary {
+  id: string;
+  kind: BodyKind;
+  nameAr: string;
+  nameFr: string;
+  status: BodyStatus;
+}
+
+export interface CommuneCoverage {
+  code: string;
+  nameAr: string;
+  nameFr: string;
+  population: number | null;
+  status: CoverageStatus;
+  counts: MemberCounts;
+  bodies: BodySummary[];
+}
+
+export interface ChildCoverage {
+  code: string;
+  nameAr: string;
+  nameFr: string;
+  level: TerritoryLevel;
+  totals: CoverageTotals;
+}
+
+export interface UncoveredCommune {
+  code: string;
+  nameAr: string;
+  nameFr: string;
+  population: number | null;
+}
+
+export interface Coverage {
+  territory: Territory;
+  totals: CoverageTotals;
+  communes: CommuneCoverage[];
+  children: ChildCoverage[];
+  uncovered: UncoveredCommune[];
+}
+
+export interface TerritoryMap {
+  childLevel: Exclude<TerritoryLevel, 'country'>;
+  object: string;
+  // A TopoJSON Topology; typed loosely here and narrowed where it is drawn.
+  topology: unknown;
+}
+
+export interface BodyKindPosition {
+  code: string;
+  isSingle: boolean;
+}
+
+export interface BodyKindDeclaration {
+  kind: BodyKind;
+  levels: TerritoryLevel[];
+  parentKinds: BodyKind[];
+  positions: BodyKindPosition[];
+}
+
+export interface Body {
+  id: string;
+  kind: BodyKind;
+  sector: Sector | null;
+  territoryCode: string;
+  parentId: string | null;
+  nameAr: string;
+  nameFr: string;
+  status: BodyStatus;
+  statusSince: string | null;
+  predecessorId: string | null;
+  successorId: string | null;
+  territory: { code: string; level: TerritoryLevel; nameAr: string; nameFr: string };
+}
+
+export type BodyEventType = 'created' | 'status_changed' | 'renamed' | 'constituted_from' | 'succeeded_by';
+
+export interface BodyEvent {
+  id: string;
+  at: string;
+  type: BodyEventType;
+  fromStatus: BodyStatus | null;
+  toStatus: BodyStatus | null;
+  note: string | null;
+  bodyId: string;
+}
+
+/** A person's names: a person may have them in one script only (the Arabic pair or the Latin pair). */
+export interface PersonNames {
+  givenNameAr: string | null;
+  familyNameAr: string | null;
+  givenNameLatin: string | null;
+  familyNameLatin: string | null;
+  title: string | null;
+}
+
+export interface PersonRef extends PersonNames {
+  id: string;
+}
+
+export interface Mandate {
+  id: string;
+  bodyId: string;
+  personId: string;
+  position: string;
+  startedOn: string;
+  endedOn: string | null;
+  person: PersonRef;
+  body: { id: string; kind: BodyKind; nameAr: string; nameFr: string; territoryCode: string };
+}
+
+export interface BodyDetail extends Body {
+  history: BodyEvent[];
+  mandates: Mandate[];
+  parent: Body | null;
+  children: Body[];
+}
+
+export type Gender = 'female' | 'male';
+
+// Mirrors the server's registry declarations (src/modules/people/registry.ts).
+export const PERSON_STATUSES = ['sympathizer', 'member', 'cadre'] as const;
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
+export const PERSON_SECTORS = ['youth', 'women', 'professionals', 'students', 'workers', 'farmers', 'elected'] as const;
+export type PersonSector = (typeof PERSON_SECTORS)[number];
+export const CONSENT_PURPOSES = ['membership', 'communication', 'invitations'] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export const CONSENT_CHANNELS = ['paper_form', 'online_form', 'meeting', 'phone', 'import'] as const;
+export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
+export type AgeBand = 'youth' | 'adult';
+export type ConsentState = 'given' | 'withdrawn';
+
+export interface Person extends PersonRef {
+  gender: Gender;
+  /** YYYY-MM-DD */
+  birthDate: string | null;
+  birthYear: number | null;
+  /** Identity card number, in capitals (AB123456). */
+  cin: string | null;
+  /** E.164 (+2126…). */
+  phones: string[];
+  email: string | null;
+  communeCode: string | null;
+  commune: { code: string; level: TerritoryLevel; nameAr: string; nameFr: string } | null;
+  status: PersonStatus;
+  joinedOn: string | null;
+  leftOn: string | null;
+  sectors: string[];
+  /** Free lowercase tags. */
+  competences: string[];
+  notes: string | null;
+  /** Anonymized at the person's request: names, identity card and contacts are gone. */
+  isErased: boolean;
+}
+
+export interface Fee {
+  year: number;
+  amount: number;
+  paidOn: string;
+}
+
+export interface Consent {
+  id: number;
+  purpose: ConsentPurpose;
+  channel: ConsentChannel;
+  givenOn: string;
+  withdrawnOn: string | null;
+}
+
+export interface PersonDetail extends Person {
+  mandates: Mandate[];
+  fees: Fee[];
+  consents: Consent[];
+}
+
+export interface PersonInput {
+  givenNameAr: string | null;
+  familyNameAr: string | null;
+  givenNameLatin: string | null;
+  familyNameLatin: string | null;
+  title: string | null;
+  gender: Gender;
+  birthDate: string | null;
+  birthYear: number | null;
+  cin: string | null;
+  phones: string[];
+  email: string | null;
+  communeCode: string | null;
+  status: PersonStatus;
+  joinedOn: string | null;
+  leftOn: string | null;
+  sectors: PersonSector[];
+  competences: string[];
+  notes: string | null;
+}
+
+/** The filters of `GET /api/people`, as the people page keeps them in its address. */
+export interface PeopleQuery {
+  q?: string | null;
+  territory?: string | null;
+  status?: PersonStatus | null;
+  gender?: Gender | null;
+  sector?: PersonSector | null;
+  competence?: string | null;
+  ageBand?: AgeBand | null;
+  feeYear?: number | null;
+  feeUnpaidYear?: number | null;
+  consent?: ConsentState | null;
+  limit?: number;
+  offset?: number;
+}
+
+export interface BodyInput {
+  kind: BodyKind;
+  sector?: Sector | null;
+  territoryCode: string;
+  parentId: string | null;
+  nameAr: string;
+  nameFr: string;
+  status?: BodyStatus;
+  statusDate?: string;
+}
