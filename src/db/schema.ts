@@ -5,3 +5,5 @@ export * from '../modules/bodies/bodies.tables';
 export * from '../modules/access/access.tables';
 export * from '../modules/people/counts.tables';
 export * from '../modules/people/import/import.tables';
+export * from '../modules/meetings/meetings.tables';
+export * from '../modules/newsroom/communiques.tables';
