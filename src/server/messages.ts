@@ -238,6 +238,54 @@ export const messages = {
     fr: '{count} ligne(s) invalide(s) : rien n’a été importé (tout ou rien).',
     en: '{count} invalid line(s): nothing was imported (all or nothing).',
   },
+  meeting_not_found: { ar: 'الاجتماع غير موجود.', fr: 'Réunion introuvable.', en: 'Meeting not found.' },
+  action_not_found: { ar: 'الإجراء غير موجود.', fr: 'Action introuvable.', en: 'Action not found.' },
+  decision_not_found: { ar: 'القرار غير موجود.', fr: 'Décision introuvable.', en: 'Decision not found.' },
+  meeting_ends_before_start: {
+    ar: 'يجب أن ينتهي الاجتماع بعد بدايته.',
+    fr: 'La réunion doit finir après son début.',
+    en: 'The meeting must end after it starts.',
+  },
+  meeting_place_required: {
+    ar: 'الاجتماع الحضوري أو المختلط يحتاج إلى مكان.',
+    fr: 'Une réunion en présentiel ou hybride a besoin d’un lieu.',
+    en: 'An in-person or hybrid meeting needs a place.',
+  },
+  convening_body_invalid: {
+    ar: 'الهيئة الداعية يجب أن تكون الهيئة المنظمة أو هيئة من مستوى أعلى منها.',
+    fr: 'L’instance qui convoque doit être l’instance organisatrice ou une instance d’un niveau au-dessus.',
+    en: 'The convening body must be the organizing body or a body of a level above it.',
+  },
+  meeting_body_dissolved: {
+    ar: 'الهيئة منحلة؛ لا يمكن أن تنظم اجتماعا.',
+    fr: 'L’instance est dissoute ; elle ne peut pas organiser de réunion.',
+    en: 'The body is dissolved; it cannot organize a meeting.',
+  },
+  meeting_cancelled: {
+    ar: 'هذا الاجتماع ملغى؛ لا يمكن تغييره.',
+    fr: 'Cette réunion est annulée ; elle ne peut plus être modifiée.',
+    en: 'This meeting is cancelled; it can no longer be changed.',
+  },
+  agenda_item_unknown: {
+    ar: 'نقطة جدول الأعمال هذه لا تخص هذا الاجتماع.',
+    fr: 'Ce point de l’ordre du jour n’appartient pas à cette réunion.',
+    en: 'This agenda item does not belong to this meeting.',
+  },
+  minutes_no_draft: {
+    ar: 'لا توجد مسودة محضر للمصادقة عليها.',
+    fr: 'Il n’y a pas de projet de procès-verbal à approuver.',
+    en: 'There are no draft minutes to approve.',
+  },
+  minutes_approve_chair_only: {
+    ar: 'لا يصادق على المحضر إلا رئيس الاجتماع أو مدير المنصة.',
+    fr: 'Seul le président de la réunion ou un administrateur approuve le procès-verbal.',
+    en: 'Only the chair of the meeting or an administrator may approve the minutes.',
+  },
+  action_owner_required: {
+    ar: 'يجب تحديد المسؤول عن الإجراء: شخص أو هيئة.',
+    fr: 'Une action a besoin d’un responsable : une personne ou une instance.',
+    en: 'An action needs an owner: a person or a body.',
+  },
 } satisfies Catalog;
 
 export type MessageCode = keyof typeof messages;
