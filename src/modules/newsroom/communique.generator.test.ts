@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPerson, buildSefrouRecord, sefrou } from './communique.fixtures';
-import { bodyFullName, generateCommunique, joinAr, mandateTitle, ofFr, titleOf, withBi, withLi } from './communique.generator';
+import { bodyFullName, generateCommunique, joinAr, mandateTitle, ofFr, organizationFrom, titleOf, withBi, withLi } from './communique.generator';
 
 const paragraphs = (text: string) => text.split('\n\n');
 const indexOf = (text: string, part: string) => {
@@ -204,5 +204,14 @@ describe('titles and names', () => {
     expect(ofFr('Fédération des coopératives')).toBe('de la fédération des coopératives');
     expect(bodyFullName(sefrou.provincial, { ofAr: 'لحزب الأصالة والمعاصرة', ofFr: 'du Parti Authenticité et Modernité' }, 'ar')).toBe('الأمانة الإقليمية لحزب الأصالة والمعاصرة بصفرو');
     expect(bodyFullName(sefrou.women, { ofAr: 'لحزب الأصالة والمعاصرة', ofFr: 'du Parti Authenticité et Modernité' }, 'ar')).toBe('منظمة نساء الأصالة والمعاصرة بصفرو');
+  });
+});
+
+describe('the organization', () => {
+  it('is named from its top body', () => {
+    const top = { id: 'x', kind: 'national_secretariat' as const, nameAr: 'الأمانة العامة لحزب الأصالة والمعاصرة', nameFr: 'Secrétariat national du Parti Authenticité et Modernité' };
+    expect(organizationFrom(top)).toEqual({ ofAr: 'لحزب الأصالة والمعاصرة', ofFr: 'du Parti Authenticité et Modernité' });
+    expect(organizationFrom({ ...top, nameAr: 'الأمانة العامة', nameFr: 'Secrétariat national' })).toBeNull();
+    expect(organizationFrom({ ...top, nameAr: 'المكتب الوطني' })).toBeNull();
   });
 });

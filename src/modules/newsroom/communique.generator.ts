@@ -158,6 +158,16 @@ function qualifierOf(body: CommuniqueBody, locale: Locale): string | null {
   return name.slice(label.length).trim();
 }
 
+/**
+ * How the organization is named, read from the name of its top body: «الأمانة العامة لحزب الأصالة والمعاصرة»
+ * gives «لحزب الأصالة والمعاصرة»; null when that name is only its kind's label.
+ */
+export function organizationFrom(top: CommuniqueBody): MeetingRecord['organization'] {
+  const ofAr = qualifierOf(top, 'ar');
+  const ofFr = qualifierOf(top, 'fr');
+  return ofAr && ofFr ? { ofAr, ofFr } : null;
+}
+
 /** A body's name with the organization's: «الأمانة الإقليمية لحزب الأصالة والمعاصرة بصفرو». */
 export function bodyFullName(body: CommuniqueBody, organization: MeetingRecord['organization'], locale: Locale): string {
   const name = locale === 'ar' ? body.nameAr : body.nameFr;
