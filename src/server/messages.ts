@@ -286,6 +286,31 @@ export const messages = {
     fr: 'Une action a besoin d’un responsable : une personne ou une instance.',
     en: 'An action needs an owner: a person or a body.',
   },
+  rsvp_link_invalid: {
+    ar: 'رابط الرد على الدعوة غير صالح. استعمل الرابط كما ورد في رسالة الدعوة.',
+    fr: 'Le lien de réponse à l’invitation n’est pas valide. Utilisez le lien tel qu’il figure dans l’e-mail d’invitation.',
+    en: 'The invitation answer link is not valid. Use the link exactly as it appears in the invitation e-mail.',
+  },
+  rsvp_meeting_cancelled: {
+    ar: 'أُلغي هذا الاجتماع، فلم يعد الرد على الدعوة ممكنا.',
+    fr: 'Cette réunion a été annulée : il n’est plus possible de répondre.',
+    en: 'This meeting was cancelled: answers are no longer taken.',
+  },
+  rsvp_meeting_over: {
+    ar: 'انتهى هذا الاجتماع، فلم يعد الرد على الدعوة ممكنا.',
+    fr: 'Cette réunion est terminée : il n’est plus possible de répondre.',
+    en: 'This meeting is over: answers are no longer taken.',
+  },
+  rsvp_not_invited: {
+    ar: 'لم تعد مدعوا(ة) إلى هذا الاجتماع.',
+    fr: 'Vous n’êtes plus invité(e) à cette réunion.',
+    en: 'You are no longer invited to this meeting.',
+  },
+  calendar_feed_not_found: {
+    ar: 'عنوان اليومية هذا غير صالح أو استُبدل بعنوان جديد.',
+    fr: 'Cette adresse d’agenda n’est pas valide ou a été remplacée par une nouvelle.',
+    en: 'This calendar address is not valid or was replaced by a new one.',
+  },
   communique_not_found: { ar: 'البلاغ غير موجود.', fr: 'Communiqué introuvable.', en: 'Communiqué not found.' },
   communique_not_draft: {
     ar: 'هذا البلاغ منشور؛ لا تعدل إلا مسودات البلاغات.',
