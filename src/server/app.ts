@@ -25,6 +25,11 @@ import { registerBodiesRoutes } from '../modules/bodies/bodies.routes';
 import { BodiesService } from '../modules/bodies/bodies.service';
 import { CoverageService } from '../modules/bodies/coverage.service';
 import { MandatesService } from '../modules/bodies/mandates.service';
+import { registerActionsRoutes } from '../modules/meetings/actions.routes';
+import { ActionsService } from '../modules/meetings/actions.service';
+import { registerMeetingsRoutes } from '../modules/meetings/meetings.routes';
+import { MeetingsService } from '../modules/meetings/meetings.service';
+import { MinutesService } from '../modules/meetings/minutes.service';
 import { registerImportRoutes } from '../modules/people/import/import.routes';
 import { registerPeopleRoutes } from '../modules/people/people.routes';
 import { MemberCountsService } from '../modules/people/counts.service';
@@ -51,6 +56,9 @@ export interface AppServices {
   coverage: CoverageService;
   people: PeopleService;
   personRecords: PersonRecordsService;
+  meetings: MeetingsService;
+  minutes: MinutesService;
+  actions: ActionsService;
 }
 
 export function createServices(database: Database, territories: TerritoryService, mailer: Mailer): AppServices {
@@ -67,6 +75,9 @@ export function createServices(database: Database, territories: TerritoryService
     coverage: new CoverageService(db, territories, new MemberCountsService(db)),
     people,
     personRecords: new PersonRecordsService(db),
+    meetings: new MeetingsService(db, territories),
+    minutes: new MinutesService(db),
+    actions: new ActionsService(db, territories),
   };
 }
 
@@ -131,6 +142,9 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
     body: (id) => services.bodies.territoriesOf(id),
     person: (id) => services.people.territoriesOf(id),
     mandate: (id) => services.mandates.territoriesOf(id),
+    meeting: (id) => services.meetings.territoriesOf(id),
+    decision: (id) => services.meetings.decisionTerritoriesOf(id),
+    action: (id) => services.actions.territoriesOf(id),
   });
 
   if (options.logger) {
@@ -175,6 +189,8 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
     registerBodiesRoutes(t, services);
     registerPeopleRoutes(t, services);
     registerImportRoutes(t, services);
+    registerMeetingsRoutes(t, services);
+    registerActionsRoutes(t, services);
   });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

@@ -8,7 +8,7 @@ export const SESSION_COOKIE = 'tanzim_session';
 export const CSRF_HEADER = 'x-tanzim-csrf';
 
 /** The kinds of resource whose territory decides who may see or change them. */
-export type ResourceKind = 'territory' | 'body' | 'person' | 'mandate';
+export type ResourceKind = 'territory' | 'body' | 'person' | 'mandate' | 'meeting' | 'decision' | 'action';
 
 /**
  * The territories a resource belongs to (a person: commune of residence and the bodies of their
@@ -51,8 +51,16 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-// Bodies, people and mandates are not disclosed outside a scope: a request for one answers as if it did not exist.
-const HIDDEN_AS: Record<ResourceKind, MessageCode | null> = { territory: null, body: 'body_not_found', person: 'person_not_found', mandate: 'mandate_not_found' };
+// Bodies, people, mandates, meetings and actions are not disclosed outside a scope: a request for one answers as if it did not exist.
+const HIDDEN_AS: Record<ResourceKind, MessageCode | null> = {
+  territory: null,
+  body: 'body_not_found',
+  person: 'person_not_found',
+  mandate: 'mandate_not_found',
+  meeting: 'meeting_not_found',
+  decision: 'decision_not_found',
+  action: 'action_not_found',
+};
 
 function valueAt(req: FastifyRequest, from: string): unknown {
   const [part, ...path] = from.split('.');

@@ -214,3 +214,14 @@ export const meetingDetail = meeting.extend({
   canWrite: z.boolean(),
   canApproveMinutes: z.boolean(),
 });
+
+export const updateDecisionInput = decisionInput.partial();
+export const attendanceResponse = z.object({ items: z.array(attendanceEntry), quorum }).meta({ id: 'Attendance' });
+export const actionBoardQuery = z.strictObject({
+  /** Defaults to the caller's territory (the country for a national role or several territories). */
+  territory: z.string().optional(),
+});
+export const actionExportQuery = actionListQuery.omit({ limit: true, offset: true }).extend({
+  format: z.enum(['csv', 'xlsx']).default('csv'),
+  lang: z.enum(['ar', 'fr', 'en']).optional().describe('language of the headers and values (else Accept-Language)'),
+});
