@@ -27,9 +27,14 @@ import { CoverageService } from '../modules/bodies/coverage.service';
 import { MandatesService } from '../modules/bodies/mandates.service';
 import { registerActionsRoutes } from '../modules/meetings/actions.routes';
 import { ActionsService } from '../modules/meetings/actions.service';
+import { registerCalendarFeedRoutes } from '../modules/meetings/calendar-feed.routes';
+import { CalendarFeedService } from '../modules/meetings/calendar-feed.service';
+import { registerInvitationsRoutes } from '../modules/meetings/invitations.routes';
+import { InvitationsService } from '../modules/meetings/invitations.service';
 import { registerMeetingsRoutes } from '../modules/meetings/meetings.routes';
 import { MeetingsService } from '../modules/meetings/meetings.service';
 import { MinutesService } from '../modules/meetings/minutes.service';
+import { SigningKey } from '../modules/meetings/signing';
 import { registerImportRoutes } from '../modules/people/import/import.routes';
 import { registerPeopleRoutes } from '../modules/people/people.routes';
 import { MemberCountsService } from '../modules/people/counts.service';
@@ -59,25 +64,32 @@ export interface AppServices {
   meetings: MeetingsService;
   minutes: MinutesService;
   actions: ActionsService;
+  invitations: InvitationsService;
+  calendarFeeds: CalendarFeedService;
 }
 
 export function createServices(database: Database, territories: TerritoryService, mailer: Mailer): AppServices {
   const { db } = database;
   const people = new PeopleService(db, territories);
   const bodies = new BodiesService(db, territories);
+  const access = new AccessService(db, territories, mailer);
+  const invitations = new InvitationsService(db, mailer, new SigningKey(db), { publicUrl: () => access.publicUrl });
   return {
     database,
     territories,
-    access: new AccessService(db, territories, mailer),
+    access,
     audit: new AuditService(db, (id) => people.accessFacts(id)),
     bodies,
     mandates: new MandatesService(db),
     coverage: new CoverageService(db, territories, new MemberCountsService(db)),
     people,
     personRecords: new PersonRecordsService(db),
-    meetings: new MeetingsService(db, territories),
+    // Once invitations went out, a change or a cancellation reaches the invited.
+    meetings: new MeetingsService(db, territories, { afterChange: (id, change) => invitations.onMeetingChanged(id, change) }),
     minutes: new MinutesService(db),
     actions: new ActionsService(db, territories),
+    invitations,
+    calendarFeeds: new CalendarFeedService(db, invitations, { publicUrl: () => access.publicUrl, rightsOf: (user) => access.rightsOf(user) }),
   };
 }
 
@@ -191,6 +203,8 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
     registerImportRoutes(t, services);
     registerMeetingsRoutes(t, services);
     registerActionsRoutes(t, services);
+    registerInvitationsRoutes(t, services);
+    registerCalendarFeedRoutes(t, services);
   });
 
   const hasWeb = fs.existsSync(path.join(webRoot, 'index.html'));

@@ -178,7 +178,7 @@ export function meetingUid(meetingId: string, publicUrl: string): string {
 }
 
 /** Writes an iCalendar file. A cancellation marks every event CANCELLED, whatever its own status. */
-export function buildCalendar(method: CalendarMethod, events: readonly CalendarEvent[], options: { name?: string; now?: Date } = {}): string {
+export function buildCalendar(method: CalendarMethod, events: readonly CalendarEvent[], options: { name?: string; now?: Date; refreshSeconds?: number } = {}): string {
   const now = options.now ?? new Date();
   const years = events.flatMap((e) => [wallClock(e.timeZone, e.startsAt).year, wallClock(e.timeZone, e.endsAt).year]);
   const fromYear = Math.min(...years);
@@ -187,6 +187,8 @@ export function buildCalendar(method: CalendarMethod, events: readonly CalendarE
     prodId: { company: 'Tanzim', product: 'Tanzim', language: 'AR' },
     method: METHODS[method],
     ...(options.name ? { name: options.name } : {}),
+    // How often a subscribed calendar should fetch the feed again.
+    ...(options.refreshSeconds ? { ttl: options.refreshSeconds } : {}),
   });
   // The VTIMEZONE goes in without naming a calendar-wide zone, so DTSTAMP and the like stay in UTC.
   if (events.length > 0) calendar.timezone({ name: null, generator: (zone) => vtimezone(zone, fromYear, toYear) });

@@ -105,6 +105,24 @@ export class InvitationsRepository {
     return new Set(rows.map((r) => r.id));
   }
 
+  /** The agenda titles of several meetings, in order, by meeting. */
+  async agendaTitlesOf(meetingIds: string[]): Promise<Map<string, string[]>> {
+    const byMeeting = new Map<string, string[]>();
+    if (meetingIds.length === 0) return byMeeting;
+    const rows = await this.db
+      .select({ meetingId: meetingAgendaItems.meetingId, title: meetingAgendaItems.title })
+      .from(meetingAgendaItems)
+      .where(inArray(meetingAgendaItems.meetingId, meetingIds))
+      .orderBy(asc(meetingAgendaItems.meetingId), asc(meetingAgendaItems.position));
+    for (const r of rows) byMeeting.set(r.meetingId, [...(byMeeting.get(r.meetingId) ?? []), r.title]);
+    return byMeeting;
+  }
+
+  async person(id: string): Promise<InviteeRow | undefined> {
+    const [row] = await this.db.select(invitee).from(people).where(eq(people.id, id));
+    return row;
+  }
+
   invitations(meetingId: string) {
     return this.db
       .select({ invitation: meetingInvitations, person: invitee })

@@ -4,6 +4,7 @@ import { isUuid } from '../../lib/ids';
 import type { Mailer } from '../../lib/mailer';
 import { AppError, conflict, notFound } from '../../server/errors';
 import { recordAudit, systemActor, type Actor } from '../access/audit';
+import type { Scope } from '../access/scope';
 import { buildCalendar, meetingUid, type CalendarEvent, type CalendarMethod } from './ics';
 import { meetingMail, type MeetingMailKind } from './invitations.mail';
 import { InvitationsRepository, type InvitationRow, type InviteeRow, type MeetingRow } from './invitations.repository';
@@ -302,12 +303,12 @@ export class InvitationsService {
   }
 
   /** The meeting's calendar file (PUBLISH), with the video link when the viewer may see it. */
-  async meetingCalendar(meetingId: string, viewer: { personId: string | null; canSeeVideo: boolean }): Promise<{ ics: string; filename: string }> {
+  async meetingCalendar(meetingId: string, viewer: { personId: string | null; write: Scope }): Promise<{ ics: string; filename: string }> {
     const found = await this.requireMeeting(meetingId);
     const repo = new InvitationsRepository(this.db);
     const agenda = (await repo.agendaTitles(meetingId)).map((a) => a.title);
     const invitation = viewer.personId ? (await repo.invitations(meetingId)).find((r) => r.person.id === viewer.personId && !r.invitation.withdrawnAt) : undefined;
-    const videoUrl = invitation ? await this.videoLinkFor(found.meeting, invitation.person) : viewer.canSeeVideo ? await this.videoLinkFor(found.meeting, null) : null;
+    const videoUrl = invitation ? await this.videoLinkFor(found.meeting, invitation.person) : viewer.write.covers(found.meeting.territoryCode) ? await this.videoLinkFor(found.meeting, null) : null;
     return { ics: buildCalendar('PUBLISH', [this.calendarEvent(found, agenda, videoUrl)]), filename: `meeting-${localDate(found.meeting.startsAt, found.meeting.timeZone)}.ics` };
   }
 
