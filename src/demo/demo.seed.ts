@@ -1,6 +1,7 @@
 import type { AppServices } from '../server/app';
 import { systemActor } from '../modules/access/audit';
 import type { Role } from '../modules/access/roles';
+import { seedDemoMeeting } from './demo.meeting';
 import { generateMembers } from './demo.members';
 
 /**
@@ -198,4 +199,19 @@ export async function seedDemo(services: AppServices): Promise<void> {
       personId: personOf[login.email] ?? null,
     });
   }
+
+  await seedDemoMeeting(services, {
+    people: {
+      elHajira: elHajira.id,
+      amimi: amimi.id,
+      localSecretary: localSecretary.id,
+      bhalilPresident: bhalilPresident.id,
+      birTamTamPresident: birTamTamPresident.id,
+      womenFigure: womenFigure.id,
+      youthFigure: youthFigure.id,
+      treasurer: treasurer.id,
+      provincialMember: provincialMember.id,
+    },
+    bodies: { regional: regional.id, provincial: provincial.id, immouzzer: immouzzer.id, bhalil: bhalil.id, birTamTam: birTamTam.id, women: women.id, youth: youth.id },
+  });
 }

@@ -35,6 +35,8 @@ import { registerMeetingsRoutes } from '../modules/meetings/meetings.routes';
 import { MeetingsService } from '../modules/meetings/meetings.service';
 import { MinutesService } from '../modules/meetings/minutes.service';
 import { SigningKey } from '../modules/meetings/signing';
+import { registerCommuniquesRoutes } from '../modules/newsroom/communiques.routes';
+import { CommuniquesService } from '../modules/newsroom/communiques.service';
 import { registerImportRoutes } from '../modules/people/import/import.routes';
 import { registerPeopleRoutes } from '../modules/people/people.routes';
 import { MemberCountsService } from '../modules/people/counts.service';
@@ -64,6 +66,7 @@ export interface AppServices {
   meetings: MeetingsService;
   minutes: MinutesService;
   actions: ActionsService;
+  communiques: CommuniquesService;
   invitations: InvitationsService;
   calendarFeeds: CalendarFeedService;
 }
@@ -88,6 +91,7 @@ export function createServices(database: Database, territories: TerritoryService
     meetings: new MeetingsService(db, territories, { afterChange: (id, change) => invitations.onMeetingChanged(id, change) }),
     minutes: new MinutesService(db),
     actions: new ActionsService(db, territories),
+    communiques: new CommuniquesService(db, territories),
     invitations,
     calendarFeeds: new CalendarFeedService(db, invitations, { publicUrl: () => access.publicUrl, rightsOf: (user) => access.rightsOf(user) }),
   };
@@ -157,6 +161,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
     meeting: (id) => services.meetings.territoriesOf(id),
     decision: (id) => services.meetings.decisionTerritoriesOf(id),
     action: (id) => services.actions.territoriesOf(id),
+    communique: (id) => services.communiques.territoriesOf(id),
   });
 
   if (options.logger) {
@@ -203,6 +208,7 @@ export async function buildApp(services: AppServices, options: AppOptions = {}):
     registerImportRoutes(t, services);
     registerMeetingsRoutes(t, services);
     registerActionsRoutes(t, services);
+    registerCommuniquesRoutes(t, services);
     registerInvitationsRoutes(t, services);
     registerCalendarFeedRoutes(t, services);
   });

@@ -8,7 +8,7 @@ export const SESSION_COOKIE = 'tanzim_session';
 export const CSRF_HEADER = 'x-tanzim-csrf';
 
 /** The kinds of resource whose territory decides who may see or change them. */
-export type ResourceKind = 'territory' | 'body' | 'person' | 'mandate' | 'meeting' | 'decision' | 'action';
+export type ResourceKind = 'territory' | 'body' | 'person' | 'mandate' | 'meeting' | 'decision' | 'action' | 'communique';
 
 /**
  * The territories a resource belongs to (a person: commune of residence and the bodies of their
@@ -60,6 +60,7 @@ const HIDDEN_AS: Record<ResourceKind, MessageCode | null> = {
   meeting: 'meeting_not_found',
   decision: 'decision_not_found',
   action: 'action_not_found',
+  communique: 'communique_not_found',
 };
 
 function valueAt(req: FastifyRequest, from: string): unknown {

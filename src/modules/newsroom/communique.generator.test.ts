@@ -80,8 +80,35 @@ describe('the communiqué draft of a meeting', () => {
     const { bodyAr } = generateCommunique({ ...record, agenda: [{ title: 'تقييم', speeches, notes: null }], decisions: [] });
     expect(bodyAr).toContain('وفي كلمتها، دعت السيدة نزهة العلوي إلى مواصلة العمل.');
     expect(bodyAr).toContain('كما عبرت عن ارتياحها للنتائج.');
-    expect(bodyAr).toContain('كما نوهت بالمجهودات المبذولة.');
+    expect(bodyAr).toContain('ونوهت بالمجهودات المبذولة.');
     expect(bodyAr).toContain('كما استعرضت برنامج العمل السنوي.');
+  });
+
+  it('goes on with the same speaker and turns to the next in the register of a communiqué', () => {
+    const record = buildSefrouRecord();
+    const [a, b, c] = [record.chair, buildPerson({ givenNameAr: 'سعاد', familyNameAr: 'الفاسي', gender: 'female' }), buildPerson({ givenNameAr: 'كريم', familyNameAr: 'برادة' })];
+    const speeches = [
+      { person: a, speaker: null, summary: 'أن العمل مستمر' },
+      { person: a, speaker: null, summary: 'على التعبئة' },
+      { person: a, speaker: null, summary: 'بالنتائج' },
+      { person: b, speaker: null, summary: 'أن النساء حاضرات' },
+      { person: c, speaker: null, summary: 'إلى الوحدة' },
+    ];
+    const { bodyAr, bodyFr } = generateCommunique({ ...record, agenda: [{ title: 'تقييم', speeches, notes: null }], decisions: [] });
+    expect(paragraphs(bodyAr).slice(2, 7)).toEqual([
+      'وفي كلمته، أكد الأمين الإقليمي إدريس عميمي أن العمل مستمر.',
+      'كما شدد على التعبئة.',
+      'ونوه بالنتائج.',
+      'ومن جهتها، أكدت السيدة سعاد الفاسي أن النساء حاضرات.',
+      'وبدوره، دعا السيد كريم برادة إلى الوحدة.',
+    ]);
+    expect(paragraphs(bodyFr).slice(2, 7)).toEqual([
+      'Dans son intervention, M. Driss Amimi, secrétaire provincial, a affirmé : « العمل مستمر. »',
+      'Il a également souligné : « التعبئة. »',
+      'Il a en outre salué : « النتائج. »',
+      'De son côté, Mme سعاد الفاسي a affirmé : « النساء حاضرات. »',
+      'Pour sa part, M. كريم برادة a lancé un appel : « الوحدة. »',
+    ]);
   });
 
   it('introduces each agenda item when there are several, and takes speakers named only in the minutes', () => {
@@ -98,7 +125,7 @@ describe('the communiqué draft of a meeting', () => {
     expect(bodyAr).toContain('وتناول الاجتماع نقطة «الوضع التنظيمي». وفي كلمته، أكد ممثل الشبيبة أن الشباب مستعدون.');
     expect(bodyAr).toContain('وتناول الاجتماع نقطة «التحضير للانتخابات». تم الاتفاق على لجنة للوجستيك.');
     expect(bodyAr).not.toContain('نقطة «نقطة بلا محضر»');
-    expect(bodyFr).toContain('La réunion a ensuite abordé le point « الوضع التنظيمي ». Dans son intervention, ممثل الشبيبة a indiqué');
+    expect(bodyFr).toContain('La réunion a ensuite abordé le point « الوضع التنظيمي ». Dans son intervention, ممثل الشبيبة a affirmé : « الشباب مستعدون. »');
   });
 
   it('writes a meeting in person at its place, and a hybrid one both ways', () => {
@@ -132,8 +159,8 @@ describe('the communiqué draft of a meeting', () => {
       "À l'invitation du Dr Mohamed El Hajira, secrétaire général régional de Fès-Meknès, le Secrétariat provincial du Parti Authenticité et Modernité de Sefrou a tenu, le dimanche 17 mai 2020 à 16 h 00, une réunion par visioconférence, présidée par M. Driss Amimi, secrétaire provincial de Sefrou, consacrée à « تدارس الوضع التنظيمي للحزب بالإقليم وآفاقه المستقبلية ».",
     );
     expect(parts).toHaveLength(paragraphs(generateCommunique(buildSefrouRecord()).bodyAr).length);
-    expect(indexOf(bodyFr, 'Ont pris part')).toBeLessThan(indexOf(bodyFr, 'Dans son intervention, M. Driss Amimi, secrétaire provincial, a indiqué'));
-    expect(indexOf(bodyFr, 'Il a également indiqué')).toBeLessThan(indexOf(bodyFr, "De son côté, Mme Fatima Zahra Bennani, coordinatrice de l'organisation des femmes PAM de Sefrou, a indiqué"));
+    expect(indexOf(bodyFr, 'Ont pris part')).toBeLessThan(indexOf(bodyFr, 'Dans son intervention, M. Driss Amimi, secrétaire provincial, a affirmé : « الإقليم عرف'));
+    expect(indexOf(bodyFr, 'Il a également présenté : « حصيلة')).toBeLessThan(indexOf(bodyFr, "De son côté, Mme Fatima Zahra Bennani, coordinatrice de l'organisation des femmes PAM de Sefrou, a souligné : « ضرورة"));
     expect(indexOf(bodyFr, 'Au terme de la réunion, le Dr Mohamed El Hajira, secrétaire général régional, a donné ses directives :\n- تشكيل')).toBeLessThan(
       indexOf(bodyFr, 'Les participants ont également décidé :\n- عقد الاجتماع المقبل في يونيو'),
     );

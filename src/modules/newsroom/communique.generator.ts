@@ -90,18 +90,33 @@ const MEETING_KIND_WORDS: Record<MeetingRecord['kind'], { ar: string; fr: string
 const VIDEO_AR = 'عن بعد عبر تقنية التناظر المرئي';
 const VIDEO_FR = 'par visioconférence';
 
+interface SpeechVerb {
+  ar: Gendered;
+  fr: string;
+}
+
 /**
  * The verb that introduces a speech, chosen by how its summary begins, so the sentence stays
  * grammatical: «أكد … أن», «شدد … على», «دعا … إلى», «عبر … عن», «نوه … بـ», else «استعرض» + the summary.
+ * `particle`: the word that only the Arabic verb needs, left out of the French quotation.
  */
-const SPEECH_VERBS: readonly { starts: RegExp; verb: Gendered }[] = [
-  { starts: /^(أن|أنه|أنها|إن|إنه)\s/, verb: ['أكد', 'أكدت'] },
-  { starts: /^على\s/, verb: ['شدد', 'شددت'] },
-  { starts: /^إلى\s/, verb: ['دعا', 'دعت'] },
-  { starts: /^عن\s/, verb: ['عبر', 'عبرت'] },
-  { starts: /^ب(ال|أن|ما|كل|ت)/, verb: ['نوه', 'نوهت'] },
+const SPEECH_VERBS: readonly { starts: RegExp; particle: RegExp | null; verb: SpeechVerb }[] = [
+  { starts: /^(أن|أنه|أنها|إن|إنه)\s/, particle: /^(أن|إن)\s+/, verb: { ar: ['أكد', 'أكدت'], fr: 'affirmé' } },
+  { starts: /^على\s/, particle: /^على\s+/, verb: { ar: ['شدد', 'شددت'], fr: 'souligné' } },
+  { starts: /^إلى\s/, particle: /^إلى\s+/, verb: { ar: ['دعا', 'دعت'], fr: 'lancé un appel' } },
+  { starts: /^عن\s/, particle: /^عن\s+/, verb: { ar: ['عبر', 'عبرت'], fr: 'exprimé' } },
+  { starts: /^ب(ال|أن|ما|كل|ت)/, particle: /^ب/, verb: { ar: ['نوه', 'نوهت'], fr: 'salué' } },
 ];
-const DEFAULT_SPEECH_VERB: Gendered = ['استعرض', 'استعرضت'];
+const DEFAULT_SPEECH_VERB: SpeechVerb = { ar: ['استعرض', 'استعرضت'], fr: 'présenté' };
+/** How a communiqué goes on with the same speaker, in turn: «كما شدد», «وشدد»; «également», «en outre»… */
+const FOLLOW_UPS_AR = ['كما ', 'و'] as const;
+const FOLLOW_UPS_FR = ['également', 'en outre', 'par ailleurs'] as const;
+/** How it turns to the next speaker, in turn. */
+const NEXT_SPEAKER_AR: readonly Gendered[] = [
+  ['ومن جهته،', 'ومن جهتها،'],
+  ['وبدوره،', 'وبدورها،'],
+];
+const NEXT_SPEAKER_FR = ['De son côté', 'Pour sa part'] as const;
 
 const DOCTOR = { ar: ['الدكتور', 'الدكتورة'] as Gendered, latin: /^(dr\.?|docteure?)$/i, arabic: /^(الدكتور|الدكتورة|د\.)$/ };
 
@@ -186,7 +201,9 @@ export function mandateTitle(mandate: { position: Position; body: CommuniqueBody
     case 'qualified': {
       const qualifier = qualifierOf(mandate.body, locale);
       const full = qualifier === null ? `${word} ${locale === 'ar' ? withLi(name) : ofFr(name)}` : join([word, qualifier]);
-      return { full, short: word };
+      // A commune's secretary keeps the commune in the short form: a province has many of them.
+      const isCommuneBody = bodyKinds[mandate.body.kind].levels.every((l) => l === 'commune');
+      return { full, short: isCommuneBody ? full : word };
     }
     case 'ofBody': {
       const full = locale === 'ar' ? `${word} ${name}` : `${word} ${ofFr(name)}`;
@@ -315,10 +332,12 @@ function modeWords(record: MeetingRecord): { headlineAr: string; ar: string; hea
   }
 }
 
-function speechVerb(summary: string): { verb: Gendered; summary: string } {
+function speechVerb(summary: string): { verb: SpeechVerb; quoted: string } {
   const found = SPEECH_VERBS.find((v) => v.starts.test(summary));
-  return { verb: found?.verb ?? DEFAULT_SPEECH_VERB, summary };
+  const quoted = found?.particle ? summary.replace(found.particle, '') : summary;
+  return { verb: found?.verb ?? DEFAULT_SPEECH_VERB, quoted: hasArabicLetters(quoted) ? quoteFr(quoted) : quoted };
 }
+const inTurn = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
 
 export function generateCommunique(record: MeetingRecord): CommuniqueDraft {
   const namer = new Namer(new Map(record.attendance.map((a) => [a.person.id, a.title])));
@@ -369,28 +388,34 @@ export function generateCommunique(record: MeetingRecord): CommuniqueDraft {
   // The substance, by agenda item, in the order of the minutes.
   const isSeveralItems = record.agenda.length > 1;
   let previousSpeaker: string | null = null;
+  let followUps = 0;
+  let nextSpeakers = 0;
   for (const item of record.agenda) {
     const intro = isSeveralItems && (item.speeches.length > 0 || item.notes) ? { ar: `وتناول الاجتماع نقطة «${item.title}». `, fr: `La réunion a ensuite abordé le point ${hasArabicLetters(item.title) ? quoteFr(item.title) : item.title}. ` } : null;
     let isFirstOfItem = true;
     for (const speech of item.speeches) {
       const who = speech.person;
+      const gender = who?.gender ?? 'male';
       const speakerKey = who?.id ?? speech.speaker ?? null;
       const lead = isFirstOfItem && intro ? intro : { ar: '', fr: '' };
-      const { verb, summary } = speechVerb(asSentence(speech.summary));
-      const summaryFr = hasArabicLetters(summary) ? quoteFr(summary) : summary;
+      const summary = asSentence(speech.summary);
+      const { verb, quoted } = speechVerb(summary);
       if (!who && !speech.speaker) {
         ar.push(`${lead.ar}وجاء في المداخلات: ${summary}`);
-        fr.push(`${lead.fr}Les interventions ont porté sur : ${summaryFr}`);
+        fr.push(`${lead.fr}Les interventions ont porté sur : ${hasArabicLetters(summary) ? quoteFr(summary) : summary}`);
       } else if (speakerKey !== null && speakerKey === previousSpeaker) {
-        ar.push(`${lead.ar}كما ${g(verb, who?.gender ?? 'male')} ${summary}`);
-        fr.push(`${lead.fr}${who?.gender === 'female' ? 'Elle' : 'Il'} a également indiqué : ${summaryFr}`);
+        ar.push(`${lead.ar}${inTurn(FOLLOW_UPS_AR, followUps)}${g(verb.ar, gender)} ${summary}`);
+        fr.push(`${lead.fr}${gender === 'female' ? 'Elle' : 'Il'} a ${inTurn(FOLLOW_UPS_FR, followUps)} ${verb.fr} : ${quoted}`);
+        followUps++;
       } else {
-        const gender = who?.gender ?? 'male';
-        const opener = previousSpeaker === null ? (gender === 'female' ? 'وفي كلمتها،' : 'وفي كلمته،') : gender === 'female' ? 'ومن جهتها،' : 'ومن جهته،';
+        const opener = previousSpeaker === null ? (gender === 'female' ? 'وفي كلمتها،' : 'وفي كلمته،') : g(inTurn(NEXT_SPEAKER_AR, nextSpeakers), gender);
+        const openerFr = previousSpeaker === null ? 'Dans son intervention' : inTurn(NEXT_SPEAKER_FR, nextSpeakers);
+        if (previousSpeaker !== null) nextSpeakers++;
         const nameAr = who ? namer.ar(who, 'short') : (speech.speaker ?? '');
         const nameFr = who ? namer.beforeVerbFr(who, 'short') : (speech.speaker ?? '');
-        ar.push(`${lead.ar}${opener} ${g(verb, gender)} ${nameAr} ${summary}`);
-        fr.push(`${lead.fr}${previousSpeaker === null ? 'Dans son intervention' : 'De son côté'}, ${nameFr} a indiqué : ${summaryFr}`);
+        ar.push(`${lead.ar}${opener} ${g(verb.ar, gender)} ${nameAr} ${summary}`);
+        fr.push(`${lead.fr}${openerFr}, ${nameFr} a ${verb.fr} : ${quoted}`);
+        followUps = 0;
       }
       previousSpeaker = speakerKey;
       isFirstOfItem = false;
