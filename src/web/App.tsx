@@ -4,9 +4,11 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
+import { MinutesPrintPage } from './components/MinutesPrint';
 import { applyDocumentDirection, directionOf } from './i18n/direction';
 import { SessionProvider } from './lib/session';
 import { AboutPage } from './pages/AboutPage';
+import { ActionsBoardPage } from './pages/ActionsBoardPage';
 import { AuditPage } from './pages/AuditPage';
 import { BodiesPage } from './pages/BodiesPage';
 import { BodyNewPage } from './pages/BodyNewPage';
@@ -16,6 +18,9 @@ import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { ImportPage } from './pages/ImportPage';
 import { InvitationPage } from './pages/InvitationPage';
 import { LoginPage } from './pages/LoginPage';
+import { MeetingEditPage, MeetingNewPage } from './pages/MeetingFormPage';
+import { MeetingPage } from './pages/MeetingPage';
+import { MeetingsPage } from './pages/MeetingsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PeopleRetentionPage } from './pages/PeopleRetentionPage';
@@ -71,6 +76,12 @@ export function App() {
                 <Route path="import" element={<ImportPage />} />
                 <Route path="people/retention" element={<PeopleRetentionPage />} />
                 <Route path="people/:id" element={<PersonPage />} />
+                <Route path="meetings" element={<MeetingsPage />} />
+                <Route path="meetings/new" element={<MeetingNewPage />} />
+                <Route path="meetings/:id" element={<MeetingPage />} />
+                <Route path="meetings/:id/edit" element={<MeetingEditPage />} />
+                <Route path="meetings/:id/minutes/print" element={<MinutesPrintPage />} />
+                <Route path="actions" element={<ActionsBoardPage />} />
                 <Route path="login" element={<LoginPage />} />
                 <Route path="forgot-password" element={<ForgotPasswordPage />} />
                 <Route path="reset-password" element={<ResetPasswordPage />} />

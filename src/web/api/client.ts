@@ -1,6 +1,26 @@
 import i18n from '../i18n';
 import type {
   AccessSettings,
+  Action,
+  ActionBoard,
+  ActionInput,
+  ActionsQuery,
+  ActionUpdate,
+  Attendance,
+  AttendanceEntryInput,
+  CalendarFeed,
+  Communique,
+  CommuniqueUpdate,
+  Decision,
+  DecisionInput,
+  Meeting,
+  MeetingDetail,
+  MeetingInput,
+  InvitationList,
+  MeetingsQuery,
+  Minutes,
+  MinutesContent,
+  SendInvitationsResult,
   AuditPage,
   AuditQuery,
   Body,
@@ -178,6 +198,46 @@ export const api = {
   createMandate: (input: { bodyId: string; personId: string; position: string; startedOn: string }) =>
     post<Mandate>('/api/mandates', input),
   endMandate: (id: string, endedOn: string) => post<Mandate>(`/api/mandates/${enc(id)}/end`, { endedOn }),
+};
+
+/** Meetings, their record and their follow-up (`/api/meetings`, `/api/actions`, `/api/communiques`). */
+export const meetingsApi = {
+  meetings: (query: MeetingsQuery) => get<ListResult<Meeting>>('/api/meetings', { ...query }),
+  meeting: (id: string) => get<MeetingDetail>(`/api/meetings/${enc(id)}`),
+  createMeeting: (input: MeetingInput) => post<MeetingDetail>('/api/meetings', input),
+  updateMeeting: (id: string, input: Partial<Omit<MeetingInput, 'bodyId'>>) => patch<MeetingDetail>(`/api/meetings/${enc(id)}`, input),
+  cancelMeeting: (id: string) => post<MeetingDetail>(`/api/meetings/${enc(id)}/cancel`),
+
+  invitations: (id: string) => get<InvitationList>(`/api/meetings/${enc(id)}/invitations`),
+  sendInvitations: (id: string) => post<SendInvitationsResult>(`/api/meetings/${enc(id)}/invitations/send`),
+  calendarFeed: () => post<CalendarFeed>('/api/calendar/feed'),
+
+  attendance: (id: string) => get<Attendance>(`/api/meetings/${enc(id)}/attendance`),
+  recordAttendance: (id: string, entries: AttendanceEntryInput[]) => put<Attendance>(`/api/meetings/${enc(id)}/attendance`, { entries }),
+
+  /** Every version of the minutes, newest first: the first is the draft being written or the last approved. */
+  minutes: (id: string) => get<ListResult<Minutes>>(`/api/meetings/${enc(id)}/minutes`),
+  saveMinutes: (id: string, content: MinutesContent) => put<Minutes>(`/api/meetings/${enc(id)}/minutes`, content),
+  approveMinutes: (id: string) => post<Minutes>(`/api/meetings/${enc(id)}/minutes/approve`),
+
+  decisions: (id: string) => get<ListResult<Decision>>(`/api/meetings/${enc(id)}/decisions`),
+  addDecision: (id: string, input: DecisionInput) => post<Decision>(`/api/meetings/${enc(id)}/decisions`, input),
+  updateDecision: (id: string, input: Partial<DecisionInput>) => patch<Decision>(`/api/decisions/${enc(id)}`, input),
+
+  actions: (query: ActionsQuery) => get<ListResult<Action>>('/api/actions', { ...query }),
+  createAction: (input: ActionInput) => post<Action>('/api/actions', input),
+  updateAction: (id: string, input: ActionUpdate) => patch<Action>(`/api/actions/${enc(id)}`, input),
+  actionBoard: (territory: string | null) => get<ActionBoard>('/api/actions/board', { territory }),
+
+  generateCommunique: (meetingId: string) => post<Communique>(`/api/meetings/${enc(meetingId)}/communique`),
+  communiques: (meetingId: string) => get<ListResult<Communique>>('/api/communiques', { meeting: meetingId }),
+  updateCommunique: (id: string, input: CommuniqueUpdate) => patch<Communique>(`/api/communiques/${enc(id)}`, input),
+};
+
+/** Addresses the browser downloads from directly (the session cookie goes with them). */
+export const meetingFiles = {
+  ics: (id: string) => `/api/meetings/${enc(id)}/ics`,
+  actionsExport: (format: 'csv' | 'xlsx', lang: string, query: ActionsQuery) => withQuery('/api/actions/export', { ...query, format, lang }),
 };
 
 export function errorMessage(error: unknown): string {

@@ -372,3 +372,304 @@ export interface BodyInput {
   status?: BodyStatus;
   statusDate?: string;
 }
+
+// Meetings (src/modules/meetings/meetings.schema.ts): instants are ISO 8601 with an offset, shown on Moroccan time.
+export const MEETING_KINDS = ['internal', 'outreach', 'general_assembly'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_MODES = ['in_person', 'remote', 'hybrid'] as const;
+export type MeetingMode = (typeof MEETING_MODES)[number];
+export type MeetingStatus = 'scheduled' | 'cancelled';
+export const RSVP_ANSWERS = ['yes', 'no', 'maybe'] as const;
+export type RsvpAnswer = (typeof RSVP_ANSWERS)[number];
+export const PRESENCES = ['in_person', 'remote', 'excused', 'absent'] as const;
+export type Presence = (typeof PRESENCES)[number];
+export type MinutesStatus = 'draft' | 'approved';
+export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export interface BodyRef {
+  id: string;
+  kind: BodyKind;
+  nameAr: string;
+  nameFr: string;
+  territoryCode: string;
+  status: BodyStatus;
+}
+
+export interface AgendaItem {
+  id: string;
+  position: number;
+  title: string;
+  description: string | null;
+}
+
+export interface Meeting {
+  id: string;
+  bodyId: string;
+  territoryCode: string;
+  kind: MeetingKind;
+  title: string;
+  purpose: string | null;
+  convenedByPersonId: string | null;
+  convenedByBodyId: string | null;
+  chairPersonId: string | null;
+  secretaryPersonId: string | null;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  mode: MeetingMode;
+  place: string | null;
+  address: string | null;
+  status: MeetingStatus;
+  sequence: number;
+  body: BodyRef;
+  /** Shown only to the invited, the organizing body's officers and administrators. */
+  videoUrl: string | null;
+}
+
+export interface MeetingDetail extends Meeting {
+  agenda: AgendaItem[];
+  invitedBodies: BodyRef[];
+  convenedByPerson: PersonRef | null;
+  convenedByBody: BodyRef | null;
+  chairPerson: PersonRef | null;
+  secretaryPerson: PersonRef | null;
+  canWrite: boolean;
+  canApproveMinutes: boolean;
+}
+
+export interface MeetingInput {
+  bodyId: string;
+  kind: MeetingKind;
+  title: string;
+  purpose?: string | null;
+  convenedByPersonId?: string | null;
+  convenedByBodyId?: string | null;
+  chairPersonId?: string | null;
+  secretaryPersonId?: string | null;
+  startsAt: string;
+  endsAt: string;
+  mode: MeetingMode;
+  place?: string | null;
+  address?: string | null;
+  videoUrl?: string | null;
+  agenda?: { title: string; description?: string | null }[];
+  invitedBodyIds?: string[];
+  guestPersonIds?: string[];
+}
+
+export interface MeetingsQuery {
+  territory?: string | null;
+  body?: string | null;
+  from?: string | null;
+  to?: string | null;
+  status?: MeetingStatus | null;
+  limit?: number;
+  offset?: number;
+}
+
+export interface MeetingInvitation {
+  id: string;
+  person: PersonRef;
+  isGuest: boolean;
+  viaBodyId: string | null;
+  rsvp: RsvpAnswer | null;
+  rsvpAt: string | null;
+  sentAt: string | null;
+  sentSequence: number | null;
+  withdrawnAt: string | null;
+  hasEmail: boolean;
+}
+
+export interface AttendanceEntry {
+  person: PersonRef;
+  presence: Presence;
+  isGuest: boolean;
+  title: string | null;
+}
+
+export interface AttendanceEntryInput {
+  personId: string;
+  presence: Presence;
+  isGuest?: boolean;
+  title?: string | null;
+}
+
+export interface Quorum {
+  members: number;
+  present: number;
+  required: number;
+  isReached: boolean;
+}
+
+export interface Attendance {
+  items: AttendanceEntry[];
+  quorum: Quorum;
+}
+
+export interface MinutesSpeech {
+  personId: string | null;
+  speaker?: string | null;
+  summary: string;
+}
+
+export interface MinutesItem {
+  agendaItemId: string;
+  speeches: MinutesSpeech[];
+  notes?: string | null;
+}
+
+export interface MinutesContent {
+  items: MinutesItem[];
+}
+
+export interface Minutes {
+  id: string;
+  meetingId: string;
+  version: number;
+  status: MinutesStatus;
+  content: MinutesContent;
+  approvedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Decision {
+  id: string;
+  meetingId: string;
+  agendaItemId: string | null;
+  position: number;
+  text: string;
+  byPersonId: string | null;
+}
+
+export interface DecisionInput {
+  agendaItemId?: string | null;
+  text: string;
+  byPersonId?: string | null;
+}
+
+export interface Action {
+  id: string;
+  meetingId: string | null;
+  decisionId: string | null;
+  territoryCode: string;
+  title: string;
+  ownerPersonId: string | null;
+  ownerBodyId: string | null;
+  ownerPerson: PersonRef | null;
+  ownerBody: BodyRef | null;
+  /** YYYY-MM-DD */
+  dueOn: string | null;
+  status: ActionStatus;
+  statusNote: string | null;
+  /** Open or in progress past its due date (in Africa/Casablanca). */
+  isOverdue: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ActionInput {
+  decisionId: string;
+  title: string;
+  ownerPersonId?: string | null;
+  ownerBodyId?: string | null;
+  dueOn?: string | null;
+}
+
+export interface ActionUpdate {
+  title?: string;
+  ownerPersonId?: string | null;
+  ownerBodyId?: string | null;
+  dueOn?: string | null;
+  status?: ActionStatus;
+  statusNote?: string | null;
+}
+
+export type ActionSort = 'dueOn' | '-dueOn' | 'updatedAt' | '-updatedAt' | 'status';
+
+export interface ActionsQuery {
+  territory?: string | null;
+  status?: ActionStatus | null;
+  isOverdue?: 'true' | 'false' | null;
+  owner?: string | null;
+  meeting?: string | null;
+  sort?: ActionSort;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ActionCounts {
+  open: number;
+  inProgress: number;
+  overdue: number;
+}
+
+export interface ActionBoard {
+  territory: { code: string; nameAr: string; nameFr: string; level: string };
+  totals: ActionCounts & { done: number; dropped: number };
+  byTerritory: (ActionCounts & { code: string; nameAr: string; nameFr: string; done: number })[];
+  byOwner: (ActionCounts & { ownerPerson: PersonRef | null; ownerBody: BodyRef | null })[];
+}
+
+export type CommuniqueStatus = 'draft' | 'published';
+
+export interface Communique {
+  id: string;
+  body: BodyRef;
+  meetingId: string | null;
+  bodyId: string;
+  territoryCode: string;
+  status: CommuniqueStatus;
+  titleAr: string;
+  bodyAr: string;
+  titleFr: string | null;
+  bodyFr: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CommuniqueUpdate {
+  titleAr?: string;
+  bodyAr?: string;
+  titleFr?: string | null;
+  bodyFr?: string | null;
+}
+
+export interface InvitationCounts {
+  /** Invited now (withdrawn ones aside). */
+  invited: number;
+  /** Invited and sent the current version of the meeting. */
+  upToDate: number;
+  withoutEmail: number;
+  withdrawn: number;
+  yes: number;
+  no: number;
+  maybe: number;
+  noAnswer: number;
+}
+
+export interface InvitationList extends ListResult<MeetingInvitation> {
+  counts: InvitationCounts;
+}
+
+export interface SendInvitationsResult {
+  invited: number;
+  /** Invitations and updates e-mailed now. */
+  sent: number;
+  /** Cancellations e-mailed now. */
+  cancelled: number;
+  /** Refused by the mail server; they go out at the next sending. */
+  failed: number;
+  withoutEmail: number;
+  /** Taken off the list by this sending (no longer members, consent withdrawn). */
+  withdrawn: number;
+  isMailConfigured: boolean;
+}
+
+/** A calendar subscription: a new one replaces the previous (whose address stops working). */
+export interface CalendarFeed {
+  /** webcal://… for calendar applications. */
+  url: string;
+  httpsUrl: string;
+}

@@ -13,6 +13,8 @@ const NAV_ITEMS: readonly { to: string; key: string; testId: string; audience: N
   { to: '/territories', key: 'nav.territories', testId: 'nav-territories', audience: 'all', isActive: (path) => path.startsWith('/territories') },
   { to: '/bodies', key: 'nav.bodies', testId: 'nav-bodies', audience: 'all', isActive: (path) => path.startsWith('/bodies') },
   { to: '/people', key: 'nav.people', testId: 'nav-people', audience: 'all', isActive: (path) => path.startsWith('/people') },
+  { to: '/meetings', key: 'nav.meetings', testId: 'nav-meetings', audience: 'all', isActive: (path) => path.startsWith('/meetings') },
+  { to: '/actions', key: 'nav.actions', testId: 'nav-actions', audience: 'all', isActive: (path) => path.startsWith('/actions') },
   { to: '/import', key: 'nav.import', testId: 'nav-import', audience: 'auditors', isActive: (path) => path.startsWith('/import') },
   { to: '/audit', key: 'nav.audit', testId: 'nav-audit', audience: 'auditors', isActive: (path) => path.startsWith('/audit') },
   { to: '/admin/users', key: 'nav.users', testId: 'nav-users', audience: 'admins', isActive: (path) => path.startsWith('/admin/users') },
