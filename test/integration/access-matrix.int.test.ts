@@ -35,6 +35,10 @@ function paramKind(url: string, scope: RouteScope | null): ResourceKind | 'user'
     ['/api/people/', 'person'],
     ['/api/mandates/', 'mandate'],
     ['/api/imports/', 'import'],
+    ['/api/meetings/', 'meeting'],
+    ['/api/decisions/', 'decision'],
+    ['/api/actions/', 'action'],
+    ['/api/communiques/', 'communique'],
   ];
   const found = byPath.find(([prefix]) => url.startsWith(prefix));
   if (found) return found[1];
@@ -64,6 +68,20 @@ beforeAll(async () => {
   const targetGrant = (await admin.get(`/api/users/${target.id}`)).json().grants[0].id as string;
   const insideBody = await id(`/api/bodies?territory=${DEMO.codes.bhalil}`);
   const outsideBody = await id(`/api/bodies?territory=${DEMO.codes.ouladTayeb}`);
+  const provincial = (await admin.get(`/api/bodies?territory=${SEFROU}&kind=provincial_secretariat`)).json().items[0].id as string;
+  const amimiPerson = (await admin.get(`/api/mandates?body=${provincial}`)).json().items.find((m: { position: string }) => m.position === 'provincial_secretary').personId as string;
+  // A meeting on each side with its record: a draft to approve (Sefrou's chaired by its provincial secretary), a decision, an action, a communiqué.
+  const meetings = { inside: await newMeeting(admin, insideBody, amimiPerson), outside: await newMeeting(admin, outsideBody, null) };
+  const record = async (side: Side) => {
+    const meetingId = meetings[side];
+    await created(admin.request('PUT' as 'POST', `/api/meetings/${meetingId}/minutes`, { items: [] }), 200);
+    const decisionId = await created(admin.post(`/api/meetings/${meetingId}/decisions`, { text: 'Matrix' }));
+    const actionId = await created(admin.post('/api/actions', { decisionId, title: 'Matrix', ownerBodyId: side === 'inside' ? insideBody : outsideBody }));
+    const communiqueId = await created(admin.post(`/api/meetings/${meetingId}/communique`));
+    return { decisionId, actionId, communiqueId };
+  };
+  const inside = await record('inside');
+  const outside = await record('outside');
   fixtures = {
     territory: { inside: '034510103', outside: DEMO.codes.ouladTayeb },
     body: { inside: insideBody, outside: outsideBody },
@@ -76,6 +94,10 @@ beforeAll(async () => {
     },
     user: { inside: target.id, outside: target.id },
     grant: { inside: targetGrant, outside: targetGrant },
+    meeting: meetings,
+    decision: { inside: inside.decisionId, outside: outside.decisionId },
+    action: { inside: inside.actionId, outside: outside.actionId },
+    communique: { inside: inside.communiqueId, outside: outside.communiqueId },
   };
   callers = [
     { name: 'visitor', api: new ApiClient(platform.app), kind: 'visitor', scope: null },
@@ -87,7 +109,30 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.close());
 
-const DESTRUCTIVE = /\/erase$/;
+/**
+ * Routes that destroy or close what they act on get a resource of their own for every call, and the
+ * shared fixture is put back afterwards: erasing a person, cancelling a meeting, removing a decision.
+ */
+const DESTRUCTIVE: Array<{ method: string; url: RegExp; kind: keyof Fixtures; make: (side: Side) => Promise<string> }> = [
+  { method: 'POST', url: /\/erase$/, kind: 'person', make: (side) => newPersonIn(fixtures.territory[side]) },
+  { method: 'POST', url: /^\/api\/meetings\/:id\/cancel$/, kind: 'meeting', make: async (side) => newMeeting(callers[1]!.api, (await meetingOf(side)).bodyId, null) },
+  { method: 'DELETE', url: /^\/api\/decisions\/:id$/, kind: 'decision', make: (side) => created(callers[1]!.api.post(`/api/meetings/${fixtures.meeting[side]}/decisions`, { text: 'Matrix' })) },
+];
+
+async function created(res: Promise<{ statusCode: number; body: string; json(): { id?: string } }>, status = 201): Promise<string> {
+  const r = await res;
+  if (r.statusCode !== status) throw new Error(`fixture not created: ${r.statusCode} ${r.body.slice(0, 300)}`);
+  return r.json().id ?? '';
+}
+
+async function newMeeting(admin: ApiClient, bodyId: string, chairPersonId: string | null): Promise<string> {
+  const input = { bodyId, kind: 'internal', title: 'Matrix', chairPersonId, startsAt: '2020-05-17T16:00:00Z', endsAt: '2020-05-17T18:00:00Z', mode: 'remote', agenda: [{ title: 'Matrix' }] };
+  return created(admin.post('/api/meetings', input));
+}
+
+async function meetingOf(side: Side): Promise<{ bodyId: string }> {
+  return (await callers[1]!.api.get(`/api/meetings/${fixtures.meeting[side]}`)).json();
+}
 
 async function uploadAs(email: string, communeCode: string): Promise<string> {
   const api = await new ApiClient(platform.app).signIn(email);
@@ -144,10 +189,12 @@ describe('access matrix', () => {
       if (route.access === 'public' || route.url === '/api/auth/logout') continue;
       for (const side of ['inside', 'outside'] as const) {
         for (const caller of callers) {
-          // A route that destroys what it acts on (erasure) gets a resource of its own for every call.
-          if (DESTRUCTIVE.test(route.url)) fixtures.person[side] = await newPersonIn(fixtures.territory[side]);
+          const destructive = DESTRUCTIVE.find((d) => d.method === route.method && d.url.test(route.url));
+          const kept = destructive ? fixtures[destructive.kind][side] : null;
+          if (destructive) fixtures[destructive.kind][side] = await destructive.make(side);
           const { url, body } = requestFor(route, side);
           const res = await call(caller, route.method, url, body);
+          if (destructive && kept !== null) fixtures[destructive.kind][side] = kept;
           const label = `${route.method} ${url} (${side}) as ${caller.name} → ${res.statusCode}`;
           if (caller.kind === 'visitor') {
             expectThat(res.statusCode === 401, `${label}: a visitor must get 401`);
@@ -206,6 +253,8 @@ describe('access matrix', () => {
     for (const route of platform.app.apiRoutes.filter((r) => r.scope === 'list' && !r.url.includes(':') && r.method === 'GET')) {
       const all = await fetchAll(admin!.api, route.url);
       expect(all.statusCode, `${route.url} as administrator`).toBe(200);
+      // A summary rather than a list (the actions board) is checked by its own tests.
+      if (!Array.isArray(all.items)) continue;
       // A file download (an export) is checked by its own tests.
       if (route.url.endsWith('/export')) continue;
       // Lists of the organization's settings (saved import mappings) hold nothing of a territory.
