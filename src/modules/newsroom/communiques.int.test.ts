@@ -29,6 +29,70 @@ beforeAll(async () => {
 });
 afterAll(() => platform?.close());
 
+describe('the demo meeting of 17 May 2020', () => {
+  it('is convened by the regional secretary general, chaired by the provincial secretary, by video conference in Ramadan time', async () => {
+    const meeting = (await amimi.get(`/api/meetings/${meetingId}`)).json();
+    expect(meeting).toMatchObject({
+      kind: 'internal',
+      mode: 'remote',
+      status: 'scheduled',
+      territoryCode: DEMO.codes.province,
+      // Morocco was on UTC+0 during Ramadan 2020.
+      startsAt: '2020-05-17T16:00:00+00:00',
+      endsAt: '2020-05-17T18:00:00+00:00',
+      timeZone: 'Africa/Casablanca',
+      purpose: `تدارس ${DEMO_MEETING.agenda}`,
+      body: { nameAr: 'الأمانة الإقليمية بصفرو' },
+      convenedByPerson: { familyNameLatin: 'El Hajira', title: 'الدكتور' },
+      convenedByBody: { kind: 'regional_secretariat' },
+      chairPerson: { familyNameLatin: 'Amimi' },
+      agenda: [{ position: 1, title: DEMO_MEETING.agenda }],
+      canApproveMinutes: true,
+    });
+    expect(meeting.videoUrl).toMatch(/^https:\/\/.+\/.{16,}$/);
+  });
+
+  it('records who attended, the approved minutes, the directives and their actions', async () => {
+    const attendance = (await amimi.get(`/api/meetings/${meetingId}/attendance`)).json() as { items: Array<{ person: { familyNameLatin: string }; presence: string; isGuest: boolean; title: string | null }> };
+    expect(attendance.items).toHaveLength(9);
+    expect(attendance.items.every((a) => a.presence === 'remote')).toBe(true);
+    expect(attendance.items.filter((a) => a.isGuest).map((a) => a.person.familyNameLatin)).toEqual(['El Hajira']);
+    expect(attendance.items.map((a) => a.person.familyNameLatin).sort()).toEqual(['Ait Taleb', 'Alaoui', 'Amimi', 'Benmoussa', 'Bennani', 'Chraibi', 'El Amrani', 'El Hajira', 'Ouazzani']);
+
+    const minutes = (await amimi.get(`/api/meetings/${meetingId}/minutes`)).json() as { items: Array<{ version: number; status: string; content: { items: Array<{ speeches: unknown[] }> } }> };
+    expect(minutes.items.find((m) => m.version === 1)).toMatchObject({ status: 'approved' });
+    expect(minutes.items.find((m) => m.version === 1)?.content.items[0]?.speeches).toHaveLength(6);
+
+    const decisions = (await amimi.get(`/api/meetings/${meetingId}/decisions`)).json() as { items: Array<{ text: string; byPersonId: string | null }> };
+    const directives = decisions.items.slice(0, 3);
+    expect(directives.map((d) => d.text)).toEqual([
+      'ضمان حضور الحزب في كل جماعة من جماعات الإقليم بتشكيل هيئة له في كل جماعة',
+      'الانفتاح على الشباب والنساء واستقطاب طاقات وكفاءات جديدة',
+      'التحضير الجيد للاستحقاقات الانتخابية المقبلة بشريا ولوجستيكيا',
+    ]);
+    expect(new Set(directives.map((d) => d.byPersonId)).size).toBe(1);
+
+    const actions = (await elHajira.get(`/api/actions?meeting=${meetingId}`)).json() as { items: Array<{ title: string; ownerBody: { nameFr: string }; dueOn: string; status: string; isOverdue: boolean }> };
+    expect(actions.items.map((a) => [a.ownerBody.nameFr, a.dueOn]).sort()).toEqual([
+      ['Organisation des femmes PAM de Sefrou', '2020-09-30'],
+      ['Organisation des jeunes PAM de Sefrou', '2020-09-30'],
+      ['Secrétariat provincial de Sefrou', '2020-10-31'],
+      ['Secrétariat provincial de Sefrou', '2020-12-31'],
+    ]);
+    expect(actions.items.every((a) => a.status === 'open' && a.isOverdue)).toBe(true);
+  });
+
+  it('leaves its writes in the audit log, as if typed in', async () => {
+    const audit = async (resource: string) => ((await amimi.get(`/api/audit?resource=${resource}`)).json() as { items: Array<{ action: string }> }).items.map((a) => a.action);
+    expect(await audit('meeting')).toContain('create');
+    expect(await audit('meeting_attendance')).toContain('update');
+    expect(await audit('meeting_minutes')).toEqual(expect.arrayContaining(['create', 'approve']));
+    expect(await audit('meeting_decision')).toHaveLength(3);
+    expect(await audit('action')).toHaveLength(4);
+    expect(await audit('communique')).toEqual(['create']);
+  });
+});
+
 describe('the communiqué draft of the demo meeting', () => {
   it('is listed for the meeting, in the words of the seed document', async () => {
     const res = await amimi.get(`/api/communiques?meeting=${meetingId}`);
