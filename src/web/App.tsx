@@ -27,6 +27,7 @@ import { PeopleRetentionPage } from './pages/PeopleRetentionPage';
 import { PersonNewPage } from './pages/PersonNewPage';
 import { PersonPage } from './pages/PersonPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
+import { RsvpPage } from './pages/RsvpPage';
 import { SetupPage } from './pages/SetupPage';
 import { TerritoriesPage } from './pages/TerritoriesPage';
 import { TerritoryPage } from './pages/TerritoryPage';
@@ -86,6 +87,7 @@ export function App() {
                 <Route path="forgot-password" element={<ForgotPasswordPage />} />
                 <Route path="reset-password" element={<ResetPasswordPage />} />
                 <Route path="invitation" element={<InvitationPage />} />
+                <Route path="rsvp" element={<RsvpPage />} />
                 <Route path="setup" element={<SetupPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="admin/users" element={<UsersPage />} />

@@ -1,5 +1,7 @@
 import i18n from '../i18n';
 import type {
+  RsvpAnswer,
+  RsvpView,
   AccessSettings,
   Action,
   ActionBoard,
@@ -232,6 +234,12 @@ export const meetingsApi = {
   generateCommunique: (meetingId: string) => post<Communique>(`/api/meetings/${enc(meetingId)}/communique`),
   communiques: (meetingId: string) => get<ListResult<Communique>>('/api/communiques', { meeting: meetingId }),
   updateCommunique: (id: string, input: CommuniqueUpdate) => patch<Communique>(`/api/communiques/${enc(id)}`, input),
+};
+
+/** Answering an invitation with the signed link of its e-mail, without signing in. */
+export const rsvpApi = {
+  view: (token: string) => get<RsvpView>('/api/rsvp', { token }),
+  answer: (token: string, answer: RsvpAnswer) => post<RsvpView>('/api/rsvp', { token, answer }),
 };
 
 /** Addresses the browser downloads from directly (the session cookie goes with them). */

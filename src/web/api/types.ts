@@ -673,3 +673,24 @@ export interface CalendarFeed {
   url: string;
   httpsUrl: string;
 }
+
+/** What an invitation's answer link shows: the meeting, and of the invited person only their first name and answer. */
+export interface RsvpView {
+  meeting: {
+    title: string;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    mode: MeetingMode;
+    status: MeetingStatus;
+    place: string | null;
+    bodyNameAr: string;
+    bodyNameFr: string;
+  };
+  firstNameAr: string | null;
+  firstNameLatin: string | null;
+  answer: RsvpAnswer | null;
+  answeredAt: string | null;
+  /** Whether an answer is still taken (not after the meeting, nor once cancelled or withdrawn). */
+  isOpen: boolean;
+}
