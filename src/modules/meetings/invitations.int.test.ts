@@ -284,6 +284,12 @@ describe('a meeting to come, outside Ramadan (UTC+1)', () => {
     expect(event.sequence).toBe(2);
     // The guest taken off earlier already had a cancellation.
     expect(mailsTo(emails.ouazzani)).toHaveLength(before.ouazzani);
+    const amimiToken = rsvpTokenOf(mailsTo(emails.amimi).find((m) => calendarOf(m).event.uid === `meeting-${meetingId}@tanzim.example.ma`) as ParsedMail);
+    const view = (await new ApiClient(platform.app).get(`/api/rsvp?token=${encodeURIComponent(amimiToken)}`)).json();
+    expect(view).toMatchObject({ isOpen: false, meeting: { status: 'cancelled' } });
+    const res = await new ApiClient(platform.app).post('/api/rsvp', { token: amimiToken, answer: 'yes' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('rsvp_meeting_cancelled');
   });
 
   it('gives a webcal feed of the meetings a user is invited to or may read, which ical.js parses', async () => {

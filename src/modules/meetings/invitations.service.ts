@@ -150,10 +150,11 @@ export class InvitationsService {
       return taken;
     });
 
+    const agenda = (await repo.agendaTitles(meetingId)).map((a) => a.title);
     const failed: typeof claimed = [];
     for (const o of claimed) {
       try {
-        await this.mailOne({ meeting, body }, o.invitation, o.person, o.kind);
+        await this.mailOne({ meeting, body }, agenda, o.invitation, o.person, o.kind);
         if (o.kind === 'invitation' || o.kind === 'update') result.sent += 1;
         else result.cancelled += 1;
       } catch {
@@ -237,10 +238,9 @@ export class InvitationsService {
     return `${this.options.publicUrl()}/rsvp?token=${encodeURIComponent(token)}&answer=${answer}`;
   }
 
-  private async mailOne(found: MeetingWithBody, invitation: InvitationRow, person: InviteeRow, kind: MeetingMailKind) {
+  private async mailOne(found: MeetingWithBody, agenda: string[], invitation: InvitationRow, person: InviteeRow, kind: MeetingMailKind) {
     const { meeting, body } = found;
     const isLive = kind === 'invitation' || kind === 'update';
-    const agenda = (await new InvitationsRepository(this.db).agendaTitles(meeting.id)).map((a) => a.title);
     const videoUrl = isLive ? await this.videoLinkFor(meeting, person) : null;
     const token = await this.signing.sign({ purpose: 'rsvp', invitationId: invitation.id });
     const rsvpLinks = isLive ? (Object.fromEntries(ANSWERS.map((a) => [a, this.rsvpLink(token, a)])) as Record<Answer, string>) : null;
