@@ -138,8 +138,8 @@ export class MeetingsService {
     return { items: rows.map((r) => toMeeting(r.meeting, r.body as BodyRefRow, viewer.write.covers(r.meeting.territoryCode) || invited.has(r.meeting.id))), total };
   }
 
-  async get(id: string, viewer: MeetingViewer, db: DbOrTx = this.db): Promise<MeetingDetail> {
-    const repo = new MeetingsRepository(db);
+  async get(id: string, viewer: MeetingViewer): Promise<MeetingDetail> {
+    const repo = new MeetingsRepository(this.db);
     const found = await repo.findById(id);
     if (!found) throw notFound('meeting_not_found');
     const m = found.meeting;
@@ -260,9 +260,9 @@ export class MeetingsService {
     return this.get(id, viewer);
   }
 
-  async attendance(id: string, db: DbOrTx = this.db): Promise<{ items: AttendanceEntry[]; quorum: Quorum }> {
-    const repo = new MeetingsRepository(db);
-    const meeting = await this.require(id, db);
+  async attendance(id: string): Promise<{ items: AttendanceEntry[]; quorum: Quorum }> {
+    const repo = new MeetingsRepository(this.db);
+    const meeting = await this.require(id);
     const [rows, members] = await Promise.all([repo.attendance(id), repo.memberIdsOn([meeting.bodyId], meetingDay(meeting))]);
     return {
       items: rows.map((r) => ({ person: r.person, presence: r.entry.presence, isGuest: r.entry.isGuest, title: r.entry.title })),
