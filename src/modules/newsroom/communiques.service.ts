@@ -103,7 +103,11 @@ export class CommuniquesService {
     const repo = new CommuniquesRepository(db);
     const meeting = await repo.meeting(meetingId);
     if (!meeting) throw notFound('meeting_not_found');
-    const [attendance, agenda, minutes, decisions] = await Promise.all([repo.attendance(meeting.id), repo.agenda(meeting.id), repo.minutesOf(meeting.id), repo.decisions(meeting.id)]);
+    // One after the other: inside a transaction a PostgreSQL client runs one query at a time.
+    const attendance = await repo.attendance(meeting.id);
+    const agenda = await repo.agenda(meeting.id);
+    const minutes = await repo.minutesOf(meeting.id);
+    const decisions = await repo.decisions(meeting.id);
     // Read leniently: the record is written by the minutes' own rules, the communiqué only follows it.
     const content = (minutes?.content ?? { items: [] }) as z.infer<typeof minutesContent>;
 
@@ -113,7 +117,8 @@ export class CommuniquesService {
     for (const item of content.items ?? []) for (const s of item.speeches ?? []) if (s.personId) personIds.add(s.personId);
     for (const d of decisions) if (d.byPersonId) personIds.add(d.byPersonId);
     const day = localDate(meeting.startsAt, meeting.timeZone);
-    const [peopleRows, mandateRows] = await Promise.all([repo.people([...personIds]), repo.mandatesOn([...personIds], day)]);
+    const peopleRows = await repo.people([...personIds]);
+    const mandateRows = await repo.mandatesOn([...personIds], day);
     const persons = new Map<string, CommuniquePerson>(
       peopleRows.map((p) => [
         p.id,
