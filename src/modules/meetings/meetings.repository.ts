@@ -157,9 +157,10 @@ export class MeetingsRepository {
         ),
       );
     if (personIds.length === 0) return;
+    // Invited again after a withdrawal (and perhaps a cancellation): the next sending starts afresh.
     await this.db
       .update(meetingInvitations)
-      .set({ withdrawnAt: null })
+      .set({ withdrawnAt: null, sentSequence: null, sentAt: null })
       .where(and(eq(meetingInvitations.meetingId, meetingId), eq(meetingInvitations.isGuest, true), isNotNull(meetingInvitations.withdrawnAt), inArray(meetingInvitations.personId, personIds)));
     // Someone already invited as a member stays so; the others become guests.
     await this.db
