@@ -18,8 +18,9 @@ import {
 } from '@mantine/core';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, errorMessage } from '../api/client';
-import { MEETING_KINDS, MEETING_MODES, type Body, type BodyDetail, type MeetingInput, type PersonRef } from '../api/types';
+import { api, errorMessage, meetingsApi } from '../api/client';
+import { MEETING_KINDS, MEETING_MODES, type Body, type BodyDetail, type BodyRef, type Meeting, type MeetingInput, type PersonRef } from '../api/types';
+import { loadTerritory } from '../lib/caches';
 import { localName } from '../lib/format';
 import { agendaLine, meetingFieldErrors, meetingInputOf, moveItem, scheduleProblem, isWebLink, type MeetingField, type MeetingForm as FormState } from '../lib/meetings';
 import { personName } from '../lib/people';
@@ -46,29 +47,51 @@ function useScopeBodies() {
 }
 
 /**
- * The people and bodies around the organizing body, to offer first: its current members, and the body
- * above it with its members when the user may read them ("at the invitation of the regional secretariat").
+ * The people and bodies around the organizing body, to offer first: its current members; the body above
+ * it with its members when the user may read them; and who convened its earlier meetings (the regional
+ * secretariat and its secretary general, whom a provincial officer cannot otherwise look up).
  */
 function useBodyCircle(bodyId: string | null) {
-  return useApiData<{ body: BodyDetail; parents: Body[]; people: PersonRef[] } | null>(
+  return useApiData<{ body: BodyDetail; conveningBodies: BodyRef[]; members: PersonRef[]; conveners: PersonRef[]; containing: string[] } | null>(
     bodyId
       ? async () => {
-          const body = await api.body(bodyId);
-          const parents: Body[] = [];
-          const people = new Map<string, PersonRef>();
-          for (const mandate of body.mandates) if (!mandate.endedOn) people.set(mandate.person.id, mandate.person);
+          const [body, earlier] = await Promise.all([api.body(bodyId), meetingsApi.meetings({ body: bodyId, limit: EARLIER_MEETINGS }).catch(() => ({ items: [] as Meeting[] }))]);
+          const territory = await loadTerritory(body.territoryCode);
+          const conveningBodies = new Map<string, BodyRef>();
+          const members = new Map<string, PersonRef>();
+          const conveners = new Map<string, PersonRef>();
+          for (const mandate of body.mandates) if (!mandate.endedOn) members.set(mandate.person.id, mandate.person);
           if (body.parent) {
-            parents.push(body.parent);
+            conveningBodies.set(body.parent.id, body.parent);
             const parent = await api.body(body.parent.id).catch(() => null);
-            for (const mandate of parent?.mandates ?? []) if (!mandate.endedOn) people.set(mandate.person.id, mandate.person);
-            if (parent?.parent) parents.push(parent.parent);
+            for (const mandate of parent?.mandates ?? []) if (!mandate.endedOn) conveners.set(mandate.person.id, mandate.person);
+            if (parent?.parent) conveningBodies.set(parent.parent.id, parent.parent);
           }
-          return { body, parents, people: [...people.values()] };
+          // One meeting read per distinct convener is enough to learn their names.
+          const seen = new Set<string>();
+          const distinct = earlier.items.filter((m) => {
+            const key = `${m.convenedByBodyId ?? ''}/${m.convenedByPersonId ?? ''}`;
+            if (key === '/' || seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          });
+          const details = await Promise.all(distinct.slice(0, EARLIER_CONVENERS).map((m) => meetingsApi.meeting(m.id).catch(() => null)));
+          for (const detail of details) {
+            if (detail?.convenedByBody) conveningBodies.set(detail.convenedByBody.id, detail.convenedByBody);
+            if (detail?.convenedByPerson) conveners.set(detail.convenedByPerson.id, detail.convenedByPerson);
+          }
+          for (const person of members.values()) conveners.set(person.id, person);
+          // A meeting is convened from its body's level or above: the territories that contain the body's.
+          const containing = [territory.code, ...territory.ancestors.map((a) => a.code)];
+          return { body, conveningBodies: [...conveningBodies.values()], members: [...members.values()], conveners: [...conveners.values()], containing };
         }
       : async () => null,
     [bodyId],
   );
 }
+
+const EARLIER_MEETINGS = 50;
+const EARLIER_CONVENERS = 5;
 
 export function MeetingForm({
   initial,
@@ -126,15 +149,17 @@ export function MeetingForm({
     return [...unique.values()].map((b) => ({ value: b.id, label: bodyLabel(b) }));
   }, [writable, circle.data, isNew, locale]);
   const convenerOptions = useMemo(() => {
-    const list = [...(circle.data?.parents ?? []), ...(circle.data ? [circle.data.body] : []), ...(scopeBodies.data ?? [])];
-    const unique = new Map(list.map((b) => [b.id, b]));
+    // The body itself, the bodies above it, then the others the user reads.
+    const list = [...(circle.data ? [circle.data.body] : []), ...(circle.data?.conveningBodies ?? []), ...(scopeBodies.data ?? [])];
+    const containing = new Set(circle.data?.containing ?? []);
+    const unique = new Map(list.filter((b) => containing.has(b.territoryCode)).map((b) => [b.id, b]));
     return [...unique.values()].map((b) => ({ value: b.id, label: bodyLabel(b) }));
   }, [circle.data, scopeBodies.data, locale]);
   const invitedOptions = useMemo(
     () => (scopeBodies.data ?? []).filter((b) => b.id !== form.bodyId).map((b) => ({ value: b.id, label: `${bodyLabel(b)} (${localName(b.territory, locale)})` })),
     [scopeBodies.data, form.bodyId, locale],
   );
-  const suggestions = circle.data?.people ?? [];
+  const suggestions = circle.data?.members ?? [];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -206,47 +231,31 @@ export function MeetingForm({
 
         <Fieldset legend={t('meeting.form.who')} variant="unstyled">
           <Stack gap="sm">
-            <Group gap="sm" align="flex-end" wrap="wrap">
-              <Stack gap={4}>
-                <Text size="sm" fw={500}>
-                  {t('meeting.convenedBy')}
-                </Text>
-                <SegmentedControl
-                  size="xs"
-                  value={form.convenedBy}
-                  onChange={(value) => set('convenedBy', value === 'body' ? 'body' : 'person', 'convenedBy')}
-                  data={[
-                    { value: 'person', label: t('meeting.form.aPerson') },
-                    { value: 'body', label: t('meeting.form.aBody') },
-                  ]}
-                  data-testid="meeting-convened-by-kind"
-                />
-              </Stack>
-              <div className="tanzim-grow">
-                {form.convenedBy === 'person' ? (
-                  <MeetingPersonSelect
-                    testId="meeting-convened-by-person"
-                    label={t('meeting.form.convenerPerson')}
-                    value={form.convenedByPerson?.id ?? null}
-                    initial={form.convenedByPerson}
-                    onChange={(person) => set('convenedByPerson', person, 'convenedBy')}
-                    suggestions={suggestions}
-                    error={errors.convenedBy}
-                  />
-                ) : (
-                  <Select
-                    data-testid="meeting-convened-by-body"
-                    label={t('meeting.form.convenerBody')}
-                    searchable
-                    clearable
-                    value={form.convenedByBodyId}
-                    onChange={(value) => set('convenedByBodyId', value, 'convenedBy')}
-                    data={convenerOptions}
-                    error={errors.convenedBy}
-                  />
-                )}
-              </div>
-            </Group>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <Select
+                data-testid="meeting-convened-by-body"
+                label={t('meeting.form.convenerBody')}
+                description={t('meeting.form.convenerBodyHint')}
+                searchable
+                clearable
+                value={form.convenedByBodyId}
+                onChange={(value) => set('convenedByBodyId', value, 'convenedByBody')}
+                data={convenerOptions}
+                error={errors.convenedByBody}
+                nothingFoundMessage={t('common.noResults')}
+                comboboxProps={{ withinPortal: true }}
+              />
+              <MeetingPersonSelect
+                testId="meeting-convened-by-person"
+                label={t('meeting.form.convenerPerson')}
+                description={t('meeting.form.convenerPersonHint')}
+                value={form.convenedByPerson?.id ?? null}
+                initial={form.convenedByPerson}
+                onChange={(person) => set('convenedByPerson', person, 'convenedByPerson')}
+                suggestions={circle.data?.conveners ?? []}
+                error={errors.convenedByPerson}
+              />
+            </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
               <MeetingPersonSelect
                 testId="meeting-chair"

@@ -59,7 +59,7 @@ export function MeetingInvitations({ meeting }: { meeting: MeetingDetail }) {
           </SimpleGrid>
           {meeting.canWrite && meeting.status === 'scheduled' && (
             <Stack gap={4} align="flex-end">
-              <Button onClick={() => void send()} loading={isSending} disabled={items.length === 0} data-testid="send-invitations">
+              <Button onClick={() => void send()} loading={isSending} data-testid="send-invitations">
                 {hasSent ? t('meeting.invitations.resend') : t('meeting.invitations.send')}
               </Button>
               <Text size="xs" c="dimmed" data-testid="invitations-state">

@@ -351,7 +351,6 @@ export interface MeetingForm {
   kind: MeetingKind;
   title: string;
   purpose: string;
-  convenedBy: 'person' | 'body';
   convenedByPerson: PersonRef | null;
   convenedByBodyId: string | null;
   chair: PersonRef | null;
@@ -381,7 +380,6 @@ export function emptyMeetingForm(today: string, bodyId: string | null = null): M
     kind: 'internal',
     title: '',
     purpose: '',
-    convenedBy: 'person',
     convenedByPerson: null,
     convenedByBodyId: null,
     chair: null,
@@ -408,7 +406,6 @@ export function meetingFormOf(meeting: MeetingDetail): MeetingForm {
     kind: meeting.kind,
     title: meeting.title,
     purpose: meeting.purpose ?? '',
-    convenedBy: meeting.convenedByBodyId && !meeting.convenedByPersonId ? 'body' : 'person',
     convenedByPerson: meeting.convenedByPerson,
     convenedByBodyId: meeting.convenedByBodyId,
     chair: meeting.chairPerson,
@@ -440,8 +437,8 @@ export function meetingInputOf(form: MeetingForm): Omit<MeetingInput, 'bodyId'> 
     kind: form.kind,
     title: form.title.trim(),
     purpose: orNull(form.purpose),
-    convenedByPersonId: form.convenedBy === 'person' ? (form.convenedByPerson?.id ?? null) : null,
-    convenedByBodyId: form.convenedBy === 'body' ? form.convenedByBodyId : null,
+    convenedByPersonId: form.convenedByPerson?.id ?? null,
+    convenedByBodyId: form.convenedByBodyId,
     chairPersonId: form.chair?.id ?? null,
     secretaryPersonId: form.secretary?.id ?? null,
     startsAt: moroccoInstant(form.day, form.startTime) ?? '',
@@ -462,7 +459,8 @@ export type MeetingField =
   | 'kind'
   | 'title'
   | 'purpose'
-  | 'convenedBy'
+  | 'convenedByPerson'
+  | 'convenedByBody'
   | 'chair'
   | 'secretary'
   | 'day'
@@ -481,8 +479,8 @@ const FIELD_OF_INPUT: Record<string, MeetingField> = {
   kind: 'kind',
   title: 'title',
   purpose: 'purpose',
-  convenedByPersonId: 'convenedBy',
-  convenedByBodyId: 'convenedBy',
+  convenedByPersonId: 'convenedByPerson',
+  convenedByBodyId: 'convenedByBody',
   chairPersonId: 'chair',
   secretaryPersonId: 'secretary',
   startsAt: 'startTime',
@@ -502,8 +500,7 @@ const FIELD_OF_CODE: Record<string, MeetingField> = {
   meeting_body_dissolved: 'bodyId',
   body_not_found: 'bodyId',
   meeting_place_required: 'place',
-  meeting_video_url_invalid: 'videoUrl',
-  person_not_found: 'guests',
+  convening_body_invalid: 'convenedByBody',
 };
 
 /** The server's refusals by form field (`body.agenda.0.title` → agenda), to show beside the inputs. */

@@ -69,7 +69,7 @@ function ActionsBoard() {
           <Title order={2}>{t('board.title')}</Title>
           {board.data && (
             <Text size="sm" c="dimmed" data-testid="board-territory">
-              {localName(board.data.territory, locale)}
+              {isLevel(board.data.territory.level) ? `${t(`level.${board.data.territory.level}`)} ${localName(board.data.territory, locale)}` : localName(board.data.territory, locale)}
             </Text>
           )}
         </div>
@@ -151,6 +151,14 @@ function ActionsBoard() {
   );
 }
 
+const LEVELS = ['country', 'region', 'province', 'commune'];
+const isLevel = (level: string) => LEVELS.includes(level);
+
+/** The territories with the most open actions first (those late among them before), then by name. */
+function byActivity(rows: ActionBoard['byTerritory'], locale: Locale): ActionBoard['byTerritory'] {
+  return [...rows].sort((a, b) => b.open + b.inProgress - (a.open + a.inProgress) || b.overdue - a.overdue || localName(a, locale).localeCompare(localName(b, locale), locale));
+}
+
 /** The owners the board counts, to filter the list by one of them. */
 function ownerOptions(board: ActionBoard | undefined, locale: Locale): { value: string; label: string }[] {
   return (board?.byOwner ?? []).flatMap((row) => {
@@ -192,7 +200,7 @@ function BoardSummary({ board, onOpenTerritory, onPickOwner }: { board: ActionBo
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {board.byTerritory.map((row) => (
+                {byActivity(board.byTerritory, locale).map((row) => (
                   <Table.Tr key={row.code} data-testid="board-territory-row" data-territory-code={row.code} data-open={row.open} data-overdue={row.overdue}>
                     <Table.Td>
                       <Anchor component="button" type="button" size="sm" onClick={() => onOpenTerritory(row.code)}>
