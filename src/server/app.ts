@@ -88,7 +88,7 @@ export function createServices(database: Database, territories: TerritoryService
     people,
     personRecords: new PersonRecordsService(db),
     // Once invitations went out, a change or a cancellation reaches the invited.
-    meetings: new MeetingsService(db, territories, { afterChange: (id, change) => invitations.onMeetingChanged(id, change) }),
+    meetings: new MeetingsService(db, territories, { afterChange: (id, change, actor) => invitations.onMeetingChanged(id, change, actor) }),
     minutes: new MinutesService(db),
     actions: new ActionsService(db, territories),
     communiques: new CommuniquesService(db, territories),

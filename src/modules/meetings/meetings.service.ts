@@ -30,7 +30,7 @@ export interface MeetingViewer {
 
 export interface MeetingsServiceOptions {
   /** Called once a change or a cancellation is committed (to send updated or cancelled invitations). */
-  afterChange?: (meetingId: string, kind: MeetingChange) => Promise<void>;
+  afterChange?: (meetingId: string, kind: MeetingChange, actor: Actor) => Promise<void>;
 }
 
 export const toBodyRef = (b: BodyRefRow) => ({ ...b, kind: b.kind as BodyKind });
@@ -243,7 +243,7 @@ export class MeetingsService {
       });
       return true;
     });
-    if (hasChanged) await this.options.afterChange?.(id, 'updated');
+    if (hasChanged) await this.options.afterChange?.(id, 'updated', actor);
     return this.get(id, viewer);
   }
 
@@ -256,7 +256,7 @@ export class MeetingsService {
       const row = await repo.update(id, { status: 'cancelled', cancelledAt: new Date(), sequence: current.sequence + 1 });
       await recordAudit(tx, actor, { action: 'cancel', resource: 'meeting', resourceId: id, territoryCode: row.territoryCode, before: current, after: row });
     });
-    await this.options.afterChange?.(id, 'cancelled');
+    await this.options.afterChange?.(id, 'cancelled', actor);
     return this.get(id, viewer);
   }
 
