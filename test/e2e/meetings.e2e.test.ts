@@ -47,9 +47,10 @@ beforeAll(async () => {
   ({ platform, baseUrl } = await startDemoServer({ smtpUrl: smtp.url }));
   browser = await launchChromium();
   admin = await new ApiClient(platform.app).signIn('admin@demo.tanzim.ma');
-  // The local secretary of Immouzzer-Kandar gets an e-mail address, so that his invitation can reach him.
-  const found = (await admin.request('GET', `/api/people?q=${encodeURIComponent('عبد الرحيم الوزاني')}&limit=5`)).json().items as Array<{ id: string; familyNameLatin: string }>;
-  const ouazzani = found.find((p) => p.familyNameLatin === 'Ouazzani');
+  // The local secretary of Immouzzer-Kandar (by his mandate) gets an e-mail address, so that his invitation can reach him.
+  const immouzzer = (await admin.request('GET', `/api/bodies?territory=${DEMO.codes.immouzzer}`)).json().items.find((b: { kind: string }) => b.kind === 'local_secretariat');
+  const mandates = (await admin.request('GET', `/api/bodies/${immouzzer.id}`)).json().mandates as Array<{ position: string; endedOn: string | null; person: { id: string } }>;
+  const ouazzani = mandates.find((m) => m.position === 'local_secretary' && !m.endedOn)?.person;
   if (!ouazzani) throw new Error('the demo local secretary of Immouzzer-Kandar is missing');
   const res = await admin.request('PATCH', `/api/people/${ouazzani.id}`, { email: LOCAL_SECRETARY_EMAIL });
   expect(res.statusCode).toBe(200);
@@ -232,6 +233,38 @@ describe('a remote meeting of the provincial secretariat of Sefrou, from conveni
     expect(await page.getByTestId('minutes-print-button').isVisible()).toBe(false);
     await screenshot(page, 'meeting-minutes-print-ar');
     await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+describe('the demo meeting of 17 May 2020', () => {
+  it('is in the calendar of May 2020, with its approved minutes and its communiqué draft', async () => {
+    const { context, page } = await newPage();
+    await apiSignIn(context, baseUrl, 'amimi@demo.tanzim.ma');
+    await page.goto(`${baseUrl}/meetings?date=2020-05-17`);
+    expect(await page.getByTestId('calendar-heading').innerText()).toBe('ماي 2020');
+    const chip = page.locator('[data-testid="calendar-day"][data-day="2020-05-17"] [data-testid="calendar-meeting"]');
+    await chip.waitFor({ timeout: 15_000 });
+    // Ramadan 2020: Morocco was on UTC, and the meeting began at 16:00 there.
+    expect(await chip.innerText()).toContain('16:00');
+    await chip.click();
+    await page.getByTestId('meeting-page').waitFor();
+    expect(await page.getByTestId('meeting-when').first().innerText()).toContain('الأحد 17 ماي 2020');
+
+    await page.getByTestId('meeting-tab-communique').click();
+    const body = page.getByTestId('communique-body-ar');
+    await body.waitFor({ timeout: 15_000 });
+    expect(await body.inputValue()).toContain('الأحد 17 ماي 2020');
+    expect(await body.inputValue()).toContain('عن بعد عبر تقنية التناظر المرئي');
+    await screenshot(page, 'demo-meeting-communique-ar');
+
+    await page.goto(`${page.url().replace(/\?.*$/, '')}/minutes/print`);
+    await page.getByTestId('minutes-print').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('minutes-print').getAttribute('data-minutes-status')).toBe('approved');
+    expect(await page.getByTestId('print-date').innerText()).toBe('الأحد 17 ماي 2020');
+    expect(await page.getByTestId('print-attendance').innerText()).toContain('الدكتور محمد الحجيرة');
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'demo-meeting-minutes-print-ar');
+    await context.close();
   });
 });
 

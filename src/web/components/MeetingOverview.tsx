@@ -4,11 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { meetingFiles } from '../api/client';
 import type { MeetingDetail } from '../api/types';
+import type { Locale } from '../i18n/direction';
 import { localName } from '../lib/format';
 import { personName } from '../lib/people';
 import { useLocale } from '../lib/useLocale';
 import { EmptyText } from './Feedback';
 import { MeetingModeBadge, MeetingWhen } from './MeetingBadges';
+
+/** "الدكتور محمد الحجيرة (الأمانة الجهوية لجهة فاس مكناس)": who convened, and from which body; '' when nobody is named. */
+export function convenerOf(meeting: Pick<MeetingDetail, 'convenedByPerson' | 'convenedByBody'>, locale: Locale): string {
+  const person = meeting.convenedByPerson ? personName(meeting.convenedByPerson, locale) : '';
+  const body = meeting.convenedByBody ? localName(meeting.convenedByBody, locale) : '';
+  return person && body ? `${person} (${body})` : person || body;
+}
 
 export function MeetingFact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -28,7 +36,7 @@ export function MeetingOverview({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const person = (p: MeetingDetail['chairPerson']) => (p ? personName(p, locale) || t('person.erasedName') : '—');
-  const convener = meeting.convenedByPerson ? person(meeting.convenedByPerson) : meeting.convenedByBody ? localName(meeting.convenedByBody, locale) : '—';
+  const convener = convenerOf(meeting, locale) || '—';
   const hasVideo = meeting.mode !== 'in_person';
 
   return (

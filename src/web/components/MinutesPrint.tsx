@@ -10,6 +10,7 @@ import { personName } from '../lib/people';
 import { useApiData } from '../lib/useApiData';
 import { useLocale } from '../lib/useLocale';
 import { ErrorAlert, Loading, SignInGate } from './Feedback';
+import { convenerOf } from './MeetingOverview';
 import { meetingPeople } from './MinutesEditor';
 import { MinutesView } from './MinutesView';
 
@@ -47,7 +48,7 @@ function PrintedMinutes({ meeting, attendance, minutes, decisions }: { meeting: 
   const { day } = moroccoDayTime(meeting.startsAt);
   const date = `${t(`calendar.weekday.${weekdayOf(day)}`)} ${formatDate(day, locale)}`;
   const name = (person: MeetingDetail['chairPerson']) => (person ? personName(person, locale) : '');
-  const convener = meeting.convenedByPerson ? name(meeting.convenedByPerson) : meeting.convenedByBody ? localName(meeting.convenedByBody, locale) : '';
+  const convener = convenerOf(meeting, locale);
   const isApproved = minutes?.status === 'approved';
   const members = attendance.items.filter((e) => !e.isGuest);
   const guests = attendance.items.filter((e) => e.isGuest);
