@@ -59,10 +59,11 @@ export function NewActionModal({
         <Stack gap="sm">
           {decision && (
             <Text size="sm" c="dimmed">
-              {t('actions.fromDecision', { value: decision.text })}
+              {t('actions.fromDecision')}
+              <bdi>{decision.text}</bdi>
             </Text>
           )}
-          <Textarea label={t('actions.title')} required autosize minRows={2} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="action-title" />
+          <Textarea label={t('actions.title')} dir="auto" required autosize minRows={2} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="action-title" />
           <SegmentedControl
             size="xs"
             value={ownerKind}
@@ -138,7 +139,7 @@ export function ActionStatusModal({ action, onClose, onDone }: { action: Action 
         <Stack gap="sm">
           {action && <Text size="sm">{action.title}</Text>}
           <SegmentedControl value={status} onChange={(value) => setStatus(value as ActionStatus)} data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`actionStatus.${s}`) }))} data-testid="action-status-input" />
-          <Textarea label={t('actions.note')} autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-testid="action-note-input" />
+          <Textarea label={t('actions.note')} dir="auto" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-testid="action-note-input" />
           <TextInput type="date" dir="ltr" label={t('actions.dueOn')} value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} w={220} />
           {error && (
             <Alert color="red" data-testid="form-error">

@@ -48,9 +48,11 @@ export function ActionsTable({ actions, onChange, withMeeting = false, testId = 
             bg={action.isOverdue ? 'var(--mantine-color-red-light)' : undefined}
           >
             <Table.Td>
-              <Text size="sm">{action.title}</Text>
+              <Text size="sm" dir="auto">
+                {action.title}
+              </Text>
               {action.statusNote && (
-                <Text size="xs" c="dimmed" data-testid="action-note">
+                <Text size="xs" c="dimmed" dir="auto" data-testid="action-note">
                   {action.statusNote}
                 </Text>
               )}

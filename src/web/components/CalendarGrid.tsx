@@ -94,10 +94,11 @@ function MeetingChip({ meeting, isWeek }: { meeting: Meeting; isWeek: boolean })
         <Box component="span" c={`${color}.8`} style={{ display: 'inline-flex', flexShrink: 0 }}>
           <MeetingModeIcon mode={meeting.mode} />
         </Box>
-        <Text span size="xs" fw={600} dir="ltr" style={{ flexShrink: 0 }}>
+        {/* A phone's month shows the mode alone; the time and title follow where the day has room. */}
+        <Text span size="xs" fw={600} dir="ltr" style={{ flexShrink: 0 }} visibleFrom={isWeek ? undefined : 'sm'}>
           {moroccoDayTime(meeting.startsAt).time}
         </Text>
-        <Text span size="xs" lineClamp={isWeek ? 3 : 1} style={{ minInlineSize: 0 }}>
+        <Text span size="xs" lineClamp={isWeek ? 3 : 1} style={{ minInlineSize: 0 }} dir="auto" visibleFrom={isWeek ? undefined : 'sm'}>
           {meeting.title}
         </Text>
       </UnstyledButton>

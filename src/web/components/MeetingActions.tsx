@@ -42,11 +42,11 @@ export function MeetingActions({ meeting }: { meeting: MeetingDetail }) {
         <Paper key={decision.id} withBorder p="md" radius="md" data-testid="decision-actions" data-decision-id={decision.id}>
           <Group justify="space-between" align="flex-start" mb="xs">
             <div style={{ flex: 1 }}>
-              <Text size="sm" fw={600}>
+              <Text size="sm" fw={600} dir="auto">
                 {decision.text}
               </Text>
               {decision.agendaItemId && agendaTitle.get(decision.agendaItemId) && (
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="dimmed" dir="auto">
                   {agendaTitle.get(decision.agendaItemId)}
                 </Text>
               )}

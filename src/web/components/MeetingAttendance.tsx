@@ -119,58 +119,63 @@ function AttendanceTable({ rows, isEditable, onChange, testId }: { rows: Attenda
   const locale = useLocale();
   if (rows.length === 0) return <EmptyText>{t('meeting.attendance.none')}</EmptyText>;
   return (
-    <Table className="tanzim-scroll-x" data-testid={testId} mb="sm">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('person.one')}</Table.Th>
-          <Table.Th>{t('meeting.attendance.titleInMinutes')}</Table.Th>
-          <Table.Th>{t('meeting.attendance.presence')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((row) => (
-          <Table.Tr key={row.personId} data-testid="attendance-row" data-person-id={row.personId} data-presence={row.presence ?? 'none'}>
-            <Table.Td>
-              <Text size="sm">{personName(row.person, locale) || t('person.erasedName')}</Text>
-            </Table.Td>
-            <Table.Td>
-              {isEditable ? (
-                <TextInput
-                  size="xs"
-                  value={row.title}
-                  placeholder={t('meeting.attendance.titlePlaceholder')}
-                  onChange={(e) => onChange(row.personId, { title: e.currentTarget.value })}
-                  aria-label={t('meeting.attendance.titleInMinutes')}
-                  data-testid="attendance-title"
-                />
-              ) : (
-                <Text size="sm">{row.title || '—'}</Text>
-              )}
-            </Table.Td>
-            <Table.Td>
-              {isEditable ? (
-                <SegmentedControl
-                  size="xs"
-                  value={row.presence ?? ''}
-                  onChange={(value) => onChange(row.personId, { presence: value as Presence })}
-                  data={PRESENCES.map((p) => ({ value: p, label: t(`presence.${p}`) }))}
-                  data-testid="attendance-presence"
-                  color={row.presence ? PRESENCE_COLOR[row.presence] : undefined}
-                />
-              ) : row.presence ? (
-                <Badge color={PRESENCE_COLOR[row.presence]} variant="light" tt="none" className="tanzim-badge">
-                  {t(`presence.${row.presence}`)}
-                </Badge>
-              ) : (
-                <Text size="xs" c="dimmed">
-                  {t('meeting.attendance.notRecorded')}
-                </Text>
-              )}
-            </Table.Td>
+    <Table.ScrollContainer minWidth={640} mb="sm">
+      <Table data-testid={testId}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('person.one')}</Table.Th>
+            <Table.Th>{t('meeting.attendance.titleInMinutes')}</Table.Th>
+            <Table.Th>{t('meeting.attendance.presence')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => (
+            <Table.Tr key={row.personId} data-testid="attendance-row" data-person-id={row.personId} data-presence={row.presence ?? 'none'}>
+              <Table.Td>
+                <Text size="sm">{personName(row.person, locale) || t('person.erasedName')}</Text>
+              </Table.Td>
+              <Table.Td>
+                {isEditable ? (
+                  <TextInput
+                    size="xs"
+                    value={row.title}
+                    placeholder={t('meeting.attendance.titlePlaceholder')}
+                    dir="auto"
+                    onChange={(e) => onChange(row.personId, { title: e.currentTarget.value })}
+                    aria-label={t('meeting.attendance.titleInMinutes')}
+                    data-testid="attendance-title"
+                  />
+                ) : (
+                  <Text size="sm" dir="auto">
+                    {row.title || '—'}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                {isEditable ? (
+                  <SegmentedControl
+                    size="xs"
+                    value={row.presence ?? ''}
+                    onChange={(value) => onChange(row.personId, { presence: value as Presence })}
+                    data={PRESENCES.map((p) => ({ value: p, label: t(`presence.${p}`) }))}
+                    data-testid="attendance-presence"
+                    color={row.presence ? PRESENCE_COLOR[row.presence] : undefined}
+                  />
+                ) : row.presence ? (
+                  <Badge color={PRESENCE_COLOR[row.presence]} variant="light" tt="none" className="tanzim-badge">
+                    {t(`presence.${row.presence}`)}
+                  </Badge>
+                ) : (
+                  <Text size="xs" c="dimmed">
+                    {t('meeting.attendance.notRecorded')}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
   );
 }
 

@@ -224,8 +224,8 @@ export function MeetingForm({
                 error={errors.kind}
               />
             </SimpleGrid>
-            <TextInput data-testid="meeting-title" label={t('meeting.title')} required value={form.title} onChange={(e) => set('title', e.currentTarget.value, 'title')} error={errors.title} />
-            <Textarea data-testid="meeting-purpose" label={t('meeting.purpose')} autosize minRows={2} value={form.purpose} onChange={(e) => set('purpose', e.currentTarget.value, 'purpose')} error={errors.purpose} />
+            <TextInput data-testid="meeting-title" label={t('meeting.title')} dir="auto" required value={form.title} onChange={(e) => set('title', e.currentTarget.value, 'title')} error={errors.title} />
+            <Textarea data-testid="meeting-purpose" label={t('meeting.purpose')} dir="auto" autosize minRows={2} value={form.purpose} onChange={(e) => set('purpose', e.currentTarget.value, 'purpose')} error={errors.purpose} />
           </Stack>
         </Fieldset>
 
@@ -310,8 +310,8 @@ export function MeetingForm({
             />
             {form.mode !== 'remote' && (
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <TextInput data-testid="meeting-place" label={t('meeting.place')} value={form.place} onChange={(e) => set('place', e.currentTarget.value, 'place')} error={errors.place} />
-                <TextInput data-testid="meeting-address" label={t('meeting.address')} value={form.address} onChange={(e) => set('address', e.currentTarget.value, 'address')} error={errors.address} />
+                <TextInput data-testid="meeting-place" label={t('meeting.place')} dir="auto" value={form.place} onChange={(e) => set('place', e.currentTarget.value, 'place')} error={errors.place} />
+                <TextInput data-testid="meeting-address" label={t('meeting.address')} dir="auto" value={form.address} onChange={(e) => set('address', e.currentTarget.value, 'address')} error={errors.address} />
               </SimpleGrid>
             )}
             {form.mode !== 'in_person' && (
@@ -341,6 +341,7 @@ export function MeetingForm({
                     <TextInput
                       aria-label={t('meeting.form.agendaItemTitle', { value: index + 1 })}
                       placeholder={t('meeting.form.agendaItemTitlePlaceholder')}
+                      dir="auto"
                       value={line.title}
                       onChange={(e) => setLine(index, { title: e.currentTarget.value })}
                       data-testid="agenda-title"
@@ -348,6 +349,7 @@ export function MeetingForm({
                     <Textarea
                       aria-label={t('meeting.form.agendaItemDescription')}
                       placeholder={t('meeting.form.agendaItemDescription')}
+                      dir="auto"
                       autosize
                       minRows={1}
                       value={line.description}

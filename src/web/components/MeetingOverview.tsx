@@ -104,7 +104,7 @@ export function MeetingOverview({ meeting }: { meeting: MeetingDetail }) {
           <Title order={3} size="h5" mb="xs">
             {t('meeting.purpose')}
           </Title>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="meeting-purpose-text">
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto" data-testid="meeting-purpose-text">
             {meeting.purpose}
           </Text>
         </Paper>
@@ -122,11 +122,11 @@ export function MeetingOverview({ meeting }: { meeting: MeetingDetail }) {
               .sort((a, b) => a.position - b.position)
               .map((item) => (
                 <List.Item key={item.id} data-agenda-item-id={item.id}>
-                  <Text size="sm" fw={500}>
+                  <Text size="sm" fw={500} dir="auto">
                     {item.title}
                   </Text>
                   {item.description && (
-                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                    <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
                       {item.description}
                     </Text>
                   )}

@@ -196,7 +196,7 @@ function MinutesForm({ meeting, current, decisions, people, onSaved }: { meeting
         return (
           <Paper key={agendaItem.id} withBorder p="md" radius="md" data-testid="minutes-item-form" data-agenda-item-id={agendaItem.id}>
             <Title order={3} size="h5" mb="sm">
-              {index + 1}. {agendaItem.title}
+              {index + 1}. <bdi>{agendaItem.title}</bdi>
             </Title>
             <Stack gap="sm">
               {item.speeches.map((speech, speechIndex) => (
@@ -219,6 +219,7 @@ function MinutesForm({ meeting, current, decisions, people, onSaved }: { meeting
                           <TextInput
                             size="xs"
                             label={t('meeting.minutes.speakerName')}
+                            dir="auto"
                             value={speech.speaker ?? ''}
                             onChange={(e) => {
                               const value = e.currentTarget.value;
@@ -231,6 +232,7 @@ function MinutesForm({ meeting, current, decisions, people, onSaved }: { meeting
                       <Textarea
                         size="sm"
                         label={t('meeting.minutes.summary')}
+                        dir="auto"
                         autosize
                         minRows={2}
                         value={speech.summary}
@@ -256,6 +258,7 @@ function MinutesForm({ meeting, current, decisions, people, onSaved }: { meeting
               </Group>
               <Textarea
                 label={t('meeting.minutes.notes')}
+                dir="auto"
                 autosize
                 minRows={1}
                 value={item.notes ?? ''}
@@ -348,7 +351,7 @@ function DecisionsEditor({ meetingId, agendaItem, decisions, people, onAdded }: 
             .sort((a, b) => a.position - b.position)
             .map((decision, i) => (
               <Text key={decision.id} size="sm" data-testid="decision-line" data-decision-id={decision.id}>
-                {i + 1}. {decision.text}
+                {i + 1}. <bdi>{decision.text}</bdi>
                 {decision.byPersonId && people.get(decision.byPersonId) && (
                   <Text span size="xs" c="dimmed">
                     {' '}
@@ -366,6 +369,7 @@ function DecisionsEditor({ meetingId, agendaItem, decisions, people, onAdded }: 
           autosize
           minRows={1}
           label={t('meeting.minutes.newDecision')}
+          dir="auto"
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
           error={error}

@@ -75,7 +75,7 @@ function PrintedMinutes({ meeting, attendance, minutes, decisions }: { meeting: 
         <Title order={1} size="h2" ta="center" mt="xs">
           {t('meeting.minutes.printTitle')}
         </Title>
-        <Text ta="center" fw={600} mt={4}>
+        <Text ta="center" fw={600} mt={4} dir="auto">
           {meeting.title}
         </Text>
         {!isApproved && (
@@ -97,7 +97,7 @@ function PrintedMinutes({ meeting, attendance, minutes, decisions }: { meeting: 
       </Table>
 
       {meeting.purpose && (
-        <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }} dir="auto">
           {meeting.purpose}
         </Text>
       )}
@@ -143,7 +143,9 @@ function PrintedMinutes({ meeting, attendance, minutes, decisions }: { meeting: 
           {[...meeting.agenda]
             .sort((a, b) => a.position - b.position)
             .map((item) => (
-              <List.Item key={item.id}>{item.title}</List.Item>
+              <List.Item key={item.id}>
+                <bdi>{item.title}</bdi>
+              </List.Item>
             ))}
         </List>
       </section>

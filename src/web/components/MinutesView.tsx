@@ -46,7 +46,7 @@ export function MinutesView({
         return (
           <section key={agendaItem.id} data-testid="minutes-item" data-agenda-item-id={agendaItem.id} className="tanzim-minutes-item">
             <Title order={3} size="h4" mb="xs">
-              {index + 1}. {agendaItem.title}
+              {index + 1}. <bdi>{agendaItem.title}</bdi>
             </Title>
             {item && item.speeches.length > 0 ? (
               <Stack gap="xs">
@@ -56,11 +56,11 @@ export function MinutesView({
                     <Text key={i} size="sm" data-testid="minutes-speech" style={{ whiteSpace: 'pre-wrap' }}>
                       {name && (
                         <Text span fw={700}>
-                          {withTitle(speech.personId, name)}
+                          <bdi>{withTitle(speech.personId, name)}</bdi>
                           {t('meeting.minutes.said')}
                         </Text>
                       )}
-                      {speech.summary}
+                      <bdi>{speech.summary}</bdi>
                     </Text>
                   );
                 })}
@@ -73,7 +73,7 @@ export function MinutesView({
               )
             )}
             {item?.notes && (
-              <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }} data-testid="minutes-notes">
+              <Text size="sm" mt="xs" style={{ whiteSpace: 'pre-wrap' }} dir="auto" data-testid="minutes-notes">
                 {item.notes}
               </Text>
             )}
@@ -106,11 +106,11 @@ function DecisionList({ decisions, people }: { decisions: readonly Decision[]; p
           const by = decision.byPersonId ? people.get(decision.byPersonId) : undefined;
           return (
             <List.Item key={decision.id} data-testid="minutes-decision" data-decision-id={decision.id}>
-              {decision.text}
+              <bdi>{decision.text}</bdi>
               {by && (
                 <Text span size="xs" c="dimmed">
                   {' '}
-                  — {personName(by, locale)}
+                  — <bdi>{personName(by, locale)}</bdi>
                 </Text>
               )}
             </List.Item>

@@ -33,7 +33,7 @@ export function ActionsBoardPage() {
 function ActionsBoard() {
   const { t, i18n } = useTranslation();
   const locale = useLocale();
-  const { homeCode } = useSession();
+  const { homeCode, canWriteSomewhere } = useSession();
   const [params, setParams] = useSearchParams();
   const territory = params.get('territory') || homeCode;
   const status = params.get('status');
@@ -69,7 +69,7 @@ function ActionsBoard() {
           <Title order={2}>{t('board.title')}</Title>
           {board.data && (
             <Text size="sm" c="dimmed" data-testid="board-territory">
-              {isLevel(board.data.territory.level) ? `${t(`level.${board.data.territory.level}`)} ${localName(board.data.territory, locale)}` : localName(board.data.territory, locale)}
+              {localName(board.data.territory, locale)}
             </Text>
           )}
         </div>
@@ -143,16 +143,13 @@ function ActionsBoard() {
         ) : actions.isLoading && !actions.data ? (
           <Loading />
         ) : (
-          <ActionsTable actions={actions.data?.items ?? []} withMeeting onChange={setChanging} />
+          <ActionsTable actions={actions.data?.items ?? []} withMeeting onChange={canWriteSomewhere ? setChanging : undefined} />
         )}
       </Paper>
       <ActionStatusModal key={changing?.id ?? 'none'} action={changing} onClose={() => setChanging(null)} onDone={reload} />
     </Stack>
   );
 }
-
-const LEVELS = ['country', 'region', 'province', 'commune'];
-const isLevel = (level: string) => LEVELS.includes(level);
 
 /** The territories with the most open actions first (those late among them before), then by name. */
 function byActivity(rows: ActionBoard['byTerritory'], locale: Locale): ActionBoard['byTerritory'] {
@@ -171,7 +168,12 @@ function ownerOptions(board: ActionBoard | undefined, locale: Locale): { value: 
 function BoardSummary({ board, onOpenTerritory, onPickOwner }: { board: ActionBoard; onOpenTerritory: (code: string) => void; onPickOwner: (id: string) => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const [isShowingAll, setIsShowingAll] = useState(false);
   const totals = board.totals;
+  // A province has dozens of communes: those without any action are listed only on demand.
+  const withActions = board.byTerritory.filter((row) => row.open + row.inProgress + row.overdue + row.done > 0);
+  const territoryRows = byActivity(isShowingAll ? board.byTerritory : withActions, locale);
+  const quietCount = board.byTerritory.length - withActions.length;
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="sm" data-testid="board-totals">
@@ -186,8 +188,8 @@ function BoardSummary({ board, onOpenTerritory, onPickOwner }: { board: ActionBo
           <Title order={3} size="h5" mb="sm">
             {t('board.byTerritory')}
           </Title>
-          {board.byTerritory.length === 0 ? (
-            <EmptyText>{t('board.noTerritories')}</EmptyText>
+          {territoryRows.length === 0 ? (
+            <EmptyText>{board.byTerritory.length === 0 ? t('board.noTerritories') : t('board.noActionsBelow')}</EmptyText>
           ) : (
             <Table data-testid="board-by-territory" className="tanzim-scroll-x">
               <Table.Thead>
@@ -200,10 +202,10 @@ function BoardSummary({ board, onOpenTerritory, onPickOwner }: { board: ActionBo
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {byActivity(board.byTerritory, locale).map((row) => (
+                {territoryRows.map((row) => (
                   <Table.Tr key={row.code} data-testid="board-territory-row" data-territory-code={row.code} data-open={row.open} data-overdue={row.overdue}>
                     <Table.Td>
-                      <Anchor component="button" type="button" size="sm" onClick={() => onOpenTerritory(row.code)}>
+                      <Anchor component="button" type="button" size="sm" ta="start" onClick={() => onOpenTerritory(row.code)}>
                         {localName(row, locale)}
                       </Anchor>
                     </Table.Td>
@@ -219,6 +221,11 @@ function BoardSummary({ board, onOpenTerritory, onPickOwner }: { board: ActionBo
                 ))}
               </Table.Tbody>
             </Table>
+          )}
+          {quietCount > 0 && (
+            <Button variant="subtle" size="xs" mt="xs" onClick={() => setIsShowingAll((v) => !v)} data-testid="board-show-all-territories">
+              {isShowingAll ? t('board.hideQuiet') : t('board.showQuiet', { value: formatNumber(quietCount, locale) })}
+            </Button>
           )}
         </Paper>
         <Paper withBorder p="md" radius="md">
@@ -245,7 +252,7 @@ function BoardSummary({ board, onOpenTerritory, onPickOwner }: { board: ActionBo
                     <Table.Tr key={id ?? 'none'} data-testid="board-owner-row" data-owner-id={id ?? ''}>
                       <Table.Td>
                         {id ? (
-                          <Anchor component="button" type="button" size="sm" onClick={() => onPickOwner(id)}>
+                          <Anchor component="button" type="button" size="sm" ta="start" onClick={() => onPickOwner(id)}>
                             {name}
                           </Anchor>
                         ) : (

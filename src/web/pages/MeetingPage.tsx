@@ -56,7 +56,7 @@ function MeetingView({ meeting, reload }: { meeting: MeetingDetail; reload: () =
           </Anchor>
           <Group gap="sm" mt={4}>
             <Title order={2} data-testid="meeting-title-heading">
-              {meeting.title}
+              <bdi>{meeting.title}</bdi>
             </Title>
             <MeetingStatusBadge status={meeting.status} />
           </Group>
