@@ -123,6 +123,11 @@ describe('a remote meeting of the provincial secretariat of Sefrou, from conveni
     await chip.first().waitFor({ timeout: 15_000 });
     expect(await chip.first().innerText()).toContain('16:00');
     await screenshot(page, 'meetings-calendar-month-ar');
+    // Her own calendar address, to subscribe from a phone.
+    await page.getByTestId('calendar-subscribe').click();
+    await page.getByTestId('calendar-feed-create').click();
+    await expect.poll(() => page.getByTestId('calendar-feed-webcal').inputValue(), { timeout: 10_000 }).toMatch(/^webcal:\/\//);
+    await page.keyboard.press('Escape');
     await page.getByTestId('calendar-view').getByText('أسبوع', { exact: true }).click();
     await expect.poll(() => page.getByTestId('calendar-grid').getAttribute('data-view')).toBe('week');
     await chip.first().waitFor();
@@ -157,6 +162,21 @@ describe('a remote meeting of the provincial secretariat of Sefrou, from conveni
     await expect.poll(() => row.getAttribute('data-rsvp'), { timeout: 15_000 }).toBe('yes');
     await expect.poll(() => page.getByTestId('count-yes').getAttribute('data-value')).toBe('1');
     await screenshot(page, 'meeting-invitations-ar');
+  });
+
+  it('is changed, and the change reaches the invited as an update of their calendar entry', async () => {
+    await page.goto(`${meetingUrl}/edit`);
+    await page.getByTestId('meeting-form').waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.getByTestId('meeting-title').inputValue()).toBe(TITLE);
+    await page.getByTestId('meeting-end').fill('18:30');
+    await page.getByTestId('meeting-submit').click();
+    await page.getByTestId('meeting-page').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('meeting-when').first().innerText()).toContain('16:00 – 18:30');
+    const updates = () => smtp.messages.filter((m) => JSON.stringify(m.to).includes(LOCAL_SECRETARY_EMAIL));
+    await expect.poll(() => updates().length, { timeout: 15_000 }).toBe(2);
+    const ics = updates()[1]?.attachments.find((a) => a.filename === 'invite.ics')?.content.toString('utf8') ?? '';
+    expect(ics).toContain('METHOD:REQUEST');
+    expect(ics).toMatch(/SEQUENCE:1\r?\n/);
   });
 
   it('records the attendance, with the quorum of the secretariat', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Action, AgendaItem, MeetingInvitation, PersonRef } from '../api/types';
+import { ApiError } from '../api/client';
+import type { Action, AgendaItem, MeetingDetail, MeetingInvitation, PersonRef } from '../api/types';
 import {
   addMonths,
   attendanceRows,
@@ -8,7 +9,12 @@ import {
   filterActions,
   formatMonth,
   isActionOverdue,
+  emptyMeetingForm,
   isDay,
+  isWebLink,
+  meetingFieldErrors,
+  meetingFormOf,
+  meetingInputOf,
   meetingsByDay,
   minutesDraftOf,
   monthGrid,
@@ -238,5 +244,85 @@ describe('the meeting form', () => {
     expect(scheduleProblem('2020-05-17', '16:00', '16:00')).toBe('endBeforeStart');
     expect(scheduleProblem('', '16:00', '18:00')).toBe('date');
     expect(scheduleProblem('2020-05-17', '', '18:00')).toBe('startTime');
+  });
+});
+
+const body = { id: 'b1', kind: 'provincial_secretariat' as const, nameAr: 'الأمانة الإقليمية بصفرو', nameFr: 'Secrétariat provincial de Sefrou', territoryCode: '03451', status: 'constituted' as const };
+const detail: MeetingDetail = {
+  id: 'm1',
+  bodyId: 'b1',
+  territoryCode: '03451',
+  kind: 'internal',
+  title: 'اجتماع الأمانة الإقليمية بصفرو',
+  purpose: null,
+  convenedByPersonId: 'elhajira',
+  convenedByBodyId: 'regional',
+  chairPersonId: 'amimi',
+  secretaryPersonId: null,
+  startsAt: '2020-05-17T16:00:00+00:00',
+  endsAt: '2020-05-17T18:00:00+00:00',
+  timeZone: 'Africa/Casablanca',
+  mode: 'remote',
+  place: null,
+  address: null,
+  status: 'scheduled',
+  sequence: 0,
+  body,
+  videoUrl: 'https://meet.jit.si/Tanzim-abc',
+  agenda: [
+    { id: 'a2', position: 2, title: 'التوجيهات', description: null },
+    { id: 'a1', position: 1, title: 'الوضع التنظيمي', description: 'تقرير الكاتب الإقليمي' },
+  ],
+  invitedBodies: [{ ...body, id: 'immouzzer' }],
+  convenedByPerson: person('elhajira', 'محمد'),
+  convenedByBody: { ...body, id: 'regional' },
+  chairPerson: person('amimi'),
+  secretaryPerson: null,
+  canWrite: true,
+  canApproveMinutes: true,
+};
+
+describe('the meeting form and the API', () => {
+  it('starts a new meeting the day after today, at 16:00 for two hours', () => {
+    expect(emptyMeetingForm('2020-05-16', 'b1')).toMatchObject({ bodyId: 'b1', day: '2020-05-17', startTime: '16:00', endTime: '18:00', mode: 'in_person' });
+  });
+
+  it('reads a saved meeting back into the form on Moroccan time, the agenda in order', () => {
+    const form = meetingFormOf(detail);
+    expect(form).toMatchObject({ day: '2020-05-17', startTime: '16:00', endTime: '18:00', convenedByBodyId: 'regional', invitedBodyIds: ['immouzzer'] });
+    expect(form.agenda.map((line) => [line.title, line.description])).toEqual([
+      ['الوضع التنظيمي', 'تقرير الكاتب الإقليمي'],
+      ['التوجيهات', ''],
+    ]);
+  });
+
+  it('sends what the form says, with Morocco\'s offset, and only the fields of the chosen mode', () => {
+    const form = { ...meetingFormOf(detail), place: 'مقر الحزب', agenda: [...meetingFormOf(detail).agenda, { key: 'empty', title: '  ', description: '' }] };
+    const remote = meetingInputOf(form);
+    expect(remote).toMatchObject({ startsAt: '2020-05-17T16:00:00+00:00', endsAt: '2020-05-17T18:00:00+00:00', place: null, videoUrl: 'https://meet.jit.si/Tanzim-abc', convenedByPersonId: 'elhajira', chairPersonId: 'amimi' });
+    expect(remote.agenda).toEqual([
+      { title: 'الوضع التنظيمي', description: 'تقرير الكاتب الإقليمي' },
+      { title: 'التوجيهات', description: null },
+    ]);
+    const inPerson = meetingInputOf({ ...form, mode: 'in_person', videoUrl: 'https://example.org/room' });
+    expect(inPerson).toMatchObject({ place: 'مقر الحزب', videoUrl: null });
+  });
+
+  it('places the server\'s refusals at their fields', () => {
+    const refused = new ApiError(400, 'invalid_request', 'Invalid request', [
+      { path: 'body.title', message: 'Too short' },
+      { path: 'body.agenda.0.title', message: 'Required' },
+      { path: 'body.convenedByBodyId', message: 'Invalid UUID' },
+    ]);
+    expect(meetingFieldErrors(refused)).toEqual({ title: 'Too short', agenda: 'Required', convenedByBody: 'Invalid UUID' });
+    expect(meetingFieldErrors(new ApiError(422, 'meeting_place_required', 'المكان مطلوب'))).toEqual({ place: 'المكان مطلوب' });
+    expect(meetingFieldErrors(new ApiError(422, 'meeting_ends_before_start', 'ينتهي قبل أن يبدأ'))).toEqual({ endTime: 'ينتهي قبل أن يبدأ' });
+    expect(meetingFieldErrors(new Error('network'))).toEqual({});
+  });
+
+  it('takes a pasted video link only when it is a web address', () => {
+    expect(isWebLink('https://zoom.us/j/123')).toBe(true);
+    expect(isWebLink('zoom.us/j/123')).toBe(false);
+    expect(isWebLink('javascript:alert(1)')).toBe(false);
   });
 });
