@@ -22,12 +22,12 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { and, arrayOverlaps, inArray, isNull, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { Scope } from '../src/modules/access/scope';
 import { PeopleRepository } from '../src/modules/people/people.repository';
 import { people } from '../src/modules/people/people.tables';
-import { personSearchTokens, scorePerson, searchQueryWords } from '../src/modules/people/person-search';
+import { MAX_CANDIDATES, personSearchTokens, rankCandidate, searchPeople, type SearchTrace, type WordMatches } from '../src/modules/people/person-search';
 import type { Person } from '../src/modules/people/people.schema';
 import { openPlatform, type Platform } from '../src/server/start';
 import { latinSpelling, nameLists, personGenerator, SHARES, type GeneratedPerson } from './lib/generated-people';
@@ -38,8 +38,6 @@ const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
 const TARGET_P95_MS = 30;
 const TARGET_RECALL = 0.98;
 const LIMIT = 10;
-/** PeopleService's SEARCH_CANDIDATES: how many people it fetches before ranking (for the breakdown). */
-const SEARCH_CANDIDATES = 400;
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -215,7 +213,7 @@ async function openEngine(): Promise<Engine> {
 // Loading: generated people, inserted in batches with the search indexes dropped, then indexed.
 
 /** Indexes dropped during the load and re-created after it, from their own definitions. */
-const LOAD_INDEXES = ['people_search_tokens_idx', 'name_tokens_trgm_idx', 'people_commune_idx'];
+const LOAD_INDEXES = ['people_search_tokens_idx', 'people_arabic_only_search_tokens_idx', 'people_latin_only_search_tokens_idx', 'name_tokens_variants_idx', 'name_tokens_prefix_idx', 'people_commune_idx'];
 
 const INSERT_PEOPLE = `insert into people (id, given_name_ar, family_name_ar, given_name_latin, family_name_latin, gender, birth_year, commune_code, status, search_tokens)
   select id, given_ar, family_ar, given_latin, family_latin, gender, birth_year, commune_code, status, search_tokens::text[]
@@ -566,65 +564,64 @@ async function main() {
     const tMeasured = ns();
     const loadAfter = os.loadavg()[0]?.toFixed(2);
 
-    // --- where the time goes, and why the misses are missed: the service's steps, one by one
+    // --- where the time goes, and why the misses are missed: the search again, with its trace
     const repo = new PeopleRepository(db);
     const filter = { youthBornAfter: service.youthBornAfter() };
     const phases = { dictionary: [] as number[], candidates: [] as number[], ranking: [] as number[] };
     let capped = 0;
     let candidateTotal = 0;
     let tokenTotal = 0;
-    let wordTotal = 0;
+    let fetchTotal = 0;
     const why = new Map<number, string>();
     const exactOther = new Set<number>();
     let brokenDown = 0;
     for (const [i, query] of queries.entries()) {
       const timedHere = i < args.breakdown;
       if (!timedHere && outcomes[i]?.hit) continue;
-      const t0 = ns();
-      const words = searchQueryWords(query.q);
-      const tokenSets = await Promise.all(words.map((w) => repo.matchingTokens(w)));
-      const t1 = ns();
-      const candidates = words.length > 0 ? await repo.candidates(tokenSets, filter, scope, SEARCH_CANDIDATES) : [];
-      const t2 = ns();
-      const ranked = candidates
-        .map((row) => ({ row, score: scorePerson(words, row.person.searchTokens) }))
-        .filter((r) => r.score > 0)
-        .sort((a, b) => b.score - a.score || (a.row.person.familyNameLatin ?? '').localeCompare(b.row.person.familyNameLatin ?? ''));
-      const t3 = ns();
+      const trace: SearchTrace = { dictionaryMs: 0, candidatesMs: 0, rankingMs: 0, tokens: 0, fetches: 0 };
+      await searchPeople(repo, query.q, filter, scope, { offset: 0, limit: LIMIT }, trace);
+      const ranked = trace.ranked ?? [];
       if (timedHere) {
         brokenDown++;
-        phases.dictionary.push(ms(t0, t1));
-        phases.candidates.push(ms(t1, t2));
-        phases.ranking.push(ms(t2, t3));
-        if (candidates.length >= SEARCH_CANDIDATES) capped++;
-        candidateTotal += candidates.length;
-        wordTotal += words.length;
-        tokenTotal += tokenSets.reduce((n, s) => n + s.length, 0);
+        phases.dictionary.push(trace.dictionaryMs);
+        phases.candidates.push(trace.candidatesMs);
+        phases.ranking.push(trace.rankingMs);
+        if (ranked.length >= MAX_CANDIDATES) capped++;
+        candidateTotal += ranked.length;
+        tokenTotal += trace.tokens;
+        fetchTotal += trace.fetches;
       }
       if (outcomes[i]?.hit) continue;
+      const { plan, matches } = trace;
+      if (!plan || !matches) {
+        why.set(i, 'no search word left in the query');
+        continue;
+      }
       // A misspelling can land on another person's exact name: no search can tell, short of guessing.
-      if (words.length > 0 && (ranked[0]?.score ?? 0) >= 100 * words.length) exactOther.add(i);
-      const own = new Set(query.target.search_tokens);
-      const unmatched = words.map((w, k) => ({ w, set: tokenSets[k] ?? [] })).filter(({ set }) => !set.some((t) => own.has(t)));
-      if (words.length === 0) why.set(i, 'no search word left in the query');
-      else if (unmatched.length > 0) {
+      if ((ranked[0]?.score ?? 0) >= 100 * plan.words.length) exactOther.add(i);
+      const t = query.target;
+      const own = rankCandidate(plan, matches, {
+        id: t.id,
+        givenNameAr: t.given_name_ar,
+        familyNameAr: t.family_name_ar,
+        givenNameLatin: t.given_name_latin,
+        familyNameLatin: t.family_name_latin,
+        searchTokens: t.search_tokens,
+      });
+      if (own.score === 0) {
+        const mine = new Set(t.search_tokens);
+        const holds = (m: WordMatches | undefined) => !!m && ([...m.scores.keys()].some((k) => mine.has(k)) || m.pairs.some((p) => p.tokens.every((k) => mine.has(k))));
+        const unmatched = plan.words.filter((_, k) => !holds(matches.words[k]) && !holds(matches.joins[k - 1]) && !holds(matches.joins[k]));
         why.set(
           i,
-          unmatched
-            .map(({ w, set }) => `word "${w.fuzzy}" matched ${set.length} dictionary tokens, none of the person's`)
-            .join('; ') + ` (person's tokens: ${query.target.search_tokens.filter((t) => !t.startsWith('~')).join(' ')} | ${query.target.search_tokens.filter((t) => t.startsWith('~')).join(' ')})`,
+          `${unmatched.length ? unmatched.map((w) => `word "${w.keys[0]?.key}"`).join(', ') : 'a word'} matches none of the person's tokens among the ${int(trace.tokens)} dictionary tokens found` +
+            ` (person's tokens: ${t.search_tokens.filter((k) => !k.startsWith('~')).join(' ')} | ${t.search_tokens.filter((k) => k.startsWith('~')).join(' ')})`,
         );
       } else {
-        const at = ranked.findIndex((r) => r.row.person.id === query.target.id);
-        if (at < 0) {
-          const [matching] = rowsOf<{ n: number }>(
-            await db.execute(sql`select count(*)::int as n from ${people} where ${and(isNull(people.erasedAt), ...tokenSets.map((s) => arrayOverlaps(people.searchTokens, s)))}`),
-          );
-          why.set(i, `every word matches the person, but it is not among the ${int(candidates.length)} candidates fetched (${int(matching?.n ?? 0)} people match every word)`);
-        } else {
-          const tenth = ranked[LIMIT - 1]?.score ?? 0;
-          why.set(i, `fetched among ${int(candidates.length)} candidates, ranked #${at + 1} with score ${ranked[at]?.score} (10th: ${tenth})`);
-        }
+        const at = ranked.findIndex((r) => r.candidate.id === t.id);
+        const tenth = ranked[LIMIT - 1];
+        if (at < 0) why.set(i, `the person scores ${own.score} (unmatched words ${own.unmatched}) but was not fetched: ${int(ranked.length)} candidates in ${trace.fetches} fetches, 10th: ${tenth?.score ?? '-'}`);
+        else why.set(i, `fetched among ${int(ranked.length)} candidates, ranked #${at + 1} with score ${own.score}, unmatched words ${own.unmatched} (10th: ${tenth?.score ?? '-'}, ${tenth?.unmatched ?? '-'})`);
       }
     }
 
@@ -664,7 +661,7 @@ async function main() {
         : `baseline   naive trigram: gin (whole name in both scripts, gin_trgm_ops), built in ${naiveIndexTime}; where expr % q order by similarity desc limit ${LIMIT};` +
             ` ${naiveCount < queries.length ? `run on the first ${naiveCount} queries (--naive all for every query)` : 'run on every query'}`,
     );
-    console.log(`search     people.list({ q, limit: ${LIMIT}, offset: 0 }, whole country): dictionary lookups, then up to ${SEARCH_CANDIDATES} candidates through the GIN index, ranked in JS`);
+    console.log(`search     people.list({ q, limit: ${LIMIT}, offset: 0 }, whole country): one dictionary lookup (exact keys, deletion variants, phonetic keys), then people fetched through the GIN index in tiers, best tokens first (at most ${MAX_CANDIDATES}), ranked in JS`);
     console.log(
       `setup      open + load ${secs(tStart, tLoaded)}, statistics ${secs(tLoaded, tFacts)}, making the queries ${secs(tFacts, tQueries)}, baseline index ${naiveIndexTime},` +
         ` measuring ${secs(tMeasure, tMeasured)}, breakdown and misses ${secs(tMeasured, ns())}`,
@@ -674,8 +671,8 @@ async function main() {
 
     const rows: Array<[string, Stats, string, string]> = [
       ['people.list({ q }): our search', oursStats, pct(recall(() => true, 'hit').r), naiveCount > 0 ? `${f2(oursStats.p95 / naiveStats.p95)}×` : ''],
-      ['  1. dictionary: matchingTokens per word', stats(phases.dictionary), '', ''],
-      [`  2. candidates: GIN on search_tokens (≤ ${SEARCH_CANDIDATES})`, stats(phases.candidates), '', ''],
+      ['  1. dictionary: tokens found and scored', stats(phases.dictionary), '', ''],
+      [`  2. candidates: GIN on search_tokens, in tiers`, stats(phases.candidates), '', ''],
       ['  3. scoring and sorting in JS', stats(phases.ranking), '', ''],
       ...(naiveCount > 0 ? [['naive trigram query (baseline)', naiveStats, pct(recall(() => true, 'naiveHit').r), '1.00×'] as [string, Stats, string, string]] : []),
     ];
@@ -685,8 +682,8 @@ async function main() {
     console.log('-'.repeat(head.length));
     for (const [name, s, r, ratio] of rows) console.log(`${pad(name, w)}${lpad(f2(s.p50), 9)}${lpad(f2(s.p95), 9)}${lpad(f2(s.p99), 9)}${lpad(f2(s.mean), 9)}${lpad(r, 11)}${lpad(ratio, 11)}`);
     console.log(
-      `(steps 1-3: the service's steps timed one by one in a second pass over the first ${brokenDown} queries: ${(tokenTotal / Math.max(1, wordTotal)).toFixed(1)} dictionary tokens` +
-        ` per word, ${(candidateTotal / Math.max(1, brokenDown)).toFixed(0)} candidates on average, ${capped} of ${brokenDown} queries reached the ${SEARCH_CANDIDATES}-candidate cap)`,
+      `(steps 1-3: the search's steps timed in a second pass over the first ${brokenDown} queries: ${(tokenTotal / Math.max(1, brokenDown)).toFixed(0)} dictionary tokens found` +
+        ` per query, ${(fetchTotal / Math.max(1, brokenDown)).toFixed(1)} fetches, ${(candidateTotal / Math.max(1, brokenDown)).toFixed(0)} candidates on average, ${capped} of ${brokenDown} queries reached the ${MAX_CANDIDATES}-candidate cap)`,
     );
     console.log('');
 
@@ -742,6 +739,11 @@ async function main() {
       console.log(`     got:      ${top.length ? top.map((p, k) => `${k + 1}. ${nameOf(p)}`).join('   ') : '(nothing)'}`);
       console.log(`     why:      ${exactOther.has(i) ? "the query is exactly another person's name; " : ''}${why.get(i) ?? '?'}`);
     }
+    const slowest = outcomes
+      .map((o, i) => ({ ms: o.ours, q: queries[i]?.q ?? '' }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5);
+    console.log(`slowest:   ${slowest.map((o) => `"${o.q}" ${f2(o.ms)} ms`).join(', ')}`);
     console.log('');
     console.log(
       `search p95 = ${f2(oursStats.p95)} ms (target < ${TARGET_P95_MS} ms), recall@10 = ${pct(recall(() => true, 'hit').r)} (target ≥ ${TARGET_RECALL * 100}%), naive trigram p95 = ${naiveCount > 0 ? `${f2(naiveStats.p95)} ms` : 'not measured (--naive 0)'}`,

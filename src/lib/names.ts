@@ -225,3 +225,120 @@ export function phoneticKey(word: string): string {
   for (const [re, to] of LATIN_PHONETIC) s = s.replace(re, to);
   return s.replace(/(.)\1+/gu, '$1');
 }
+
+/**
+ * The strings left after deleting one letter of `s`, or with `max` 2 also two letters: its deletion
+ * neighbourhood, as in symmetric-delete spelling correction. Two words one edit apart (a letter
+ * missing, added, replaced, or two swapped) always share a member of their one-letter neighbourhoods or
+ * one of them is in the other's, so a dictionary indexed by its words' deletions answers a fuzzy lookup
+ * with exact index lookups. `s` itself is not included.
+ */
+export function letterDeletions(s: string, max: 1 | 2 = 1): string[] {
+  const letters = [...s];
+  const out = new Set<string>();
+  for (let i = 0; i < letters.length; i++) {
+    const one = [...letters.slice(0, i), ...letters.slice(i + 1)];
+    out.add(one.join(''));
+    if (max === 2) for (let j = i; j < one.length; j++) out.add([...one.slice(0, j), ...one.slice(j + 1)].join(''));
+  }
+  out.delete(s);
+  return [...out];
+}
+
+// Letters that name spellings confuse most, keys as normalizeLatin and normalizeArabic leave them:
+// vowels among themselves and c/k/q in Latin script; emphatic and plain consonants (ص/س, ط/ت, ض/د),
+// ذ/ز/د, ق/ك, ه/ح and the long vowels in Arabic script. i/y and o/u are nearly the same letter.
+const CLOSE_LETTER_GROUPS = ['aeiouy', 'ckq', 'صس', 'طتث', 'ضدظذ', 'ذزظ', 'قك', 'هح', 'اوي'];
+const NEARLY_SAME_LETTERS = ['iy', 'ou'];
+const SUBSTITUTION_COST = new Map<string, number>([
+  ...CLOSE_LETTER_GROUPS.flatMap((group) => [...group].flatMap((a) => [...group].filter((b) => b !== a).map((b): [string, number] => [a + b, 0.5]))),
+  ...NEARLY_SAME_LETTERS.flatMap(([a, b]): Array<[string, number]> => [[`${a}${b}`, 0.25], [`${b}${a}`, 0.25]]),
+]);
+// Vowels, written or left out at will inside a name: Hamil and حميل (hmil), أوحمال and أوحمل. At the end
+// of a name they are part of it (Kamal, Kamali).
+const VOWELS = new Set([...'aeiouyاوي']);
+
+/** Whether two letters are commonly written for one another (e and a, ص and س): see spellingDistance. */
+export function areCloseLetters(a: string, b: string): boolean {
+  return SUBSTITUTION_COST.has(a + b);
+}
+
+/**
+ * editDistance where replacing a letter by a close one (areCloseLetters) costs half an edit (a quarter
+ * for i/y and o/u), and so does a vowel added or left out inside the name: "kamaly" is nearer to
+ * "kamali" (0.25) than to "kamal" (1), as spellings of one name differ by vowels more often than by
+ * consonants. `aVowelCost` and `bVowelCost` replace that half for vowels found in only one of the two
+ * (for a name compared with its Arabic spelling, whose short vowels are not written). Gives up early
+ * beyond `max`, returning more than `max`.
+ */
+export function spellingDistance(a: string, b: string, max = Number.POSITIVE_INFINITY, costs: { aVowelCost?: number; bVowelCost?: number } = {}): number {
+  // By UTF-16 unit: the letters of names, in both scripts, are each one.
+  const x = a;
+  const y = b;
+  const xCost = costs.aVowelCost ?? 0.5;
+  const yCost = costs.bVowelCost ?? 0.5;
+  if (Math.abs(x.length - y.length) * Math.min(xCost, yCost) > max) return max + 1;
+  const cols = y.length + 1;
+  if (distanceRows[0]!.length < cols) distanceRows.forEach((_, k) => (distanceRows[k] = new Float64Array(cols * 2)));
+  let [prevPrev, prev, row] = distanceRows as [Float64Array, Float64Array, Float64Array];
+  const addY = (j: number) => (j < y.length - 1 && VOWELS.has(y[j]!) ? yCost : 1);
+  prev[0] = 0;
+  for (let j = 1; j < cols; j++) prev[j] = prev[j - 1]! + addY(j - 1);
+  for (let i = 1; i <= x.length; i++) {
+    const xi = x[i - 1]!;
+    const dropX = i < x.length && VOWELS.has(xi) ? xCost : 1;
+    row[0] = prev[0]! + dropX;
+    let rowMin = row[0];
+    for (let j = 1; j <= y.length; j++) {
+      const yj = y[j - 1]!;
+      const cost = xi === yj ? 0 : (SUBSTITUTION_COST.get(xi + yj) ?? 1);
+      let d = Math.min(prev[j]! + dropX, row[j - 1]! + addY(j - 1), prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && xi === y[j - 2] && x[i - 2] === yj) d = Math.min(d, prevPrev[j - 2]! + 1);
+      row[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > max) return max + 1;
+    const spare = prevPrev;
+    prevPrev = prev;
+    prev = row;
+    row = spare;
+  }
+  return prev[y.length]!;
+}
+// Rows reused from one call to the next: the search compares hundreds of names per query.
+const distanceRows = [new Float64Array(32), new Float64Array(32), new Float64Array(32)];
+
+// One letter for each group of close letters, so that a spelling that differs only by them is the same
+// string: the form whose deletions name_token_variants indexes (migration 0007 has the same two lists).
+const LOOKUP_FOLD_FROM = 'eiouycqصثطظذزضقحوي';
+const LOOKUP_FOLD_TO = 'aaaaakkستتددددكهاا';
+const LOOKUP_FOLD = new Map([...LOOKUP_FOLD_FROM].map((c, i) => [c, [...LOOKUP_FOLD_TO][i]!]));
+
+/** A name token with each close letter replaced by its group's (vowels by a, ط by ت, ق by ك…). */
+export function foldForLookup(token: string): string {
+  let out = '';
+  for (const c of token) out += LOOKUP_FOLD.get(c) ?? c;
+  return out;
+}
+
+// How Moroccan spellings usually write each Arabic letter in Latin script (ع and hamza left out).
+const ARABIC_TO_LATIN: Record<string, string> = {
+  ا: 'a', ب: 'b', ت: 't', ث: 't', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'd', ر: 'r', ز: 'z', س: 's', ش: 'ch', ص: 's', ض: 'd', ط: 't',
+  ظ: 'd', ع: '', غ: 'gh', ف: 'f', ق: 'k', ك: 'k', ل: 'l', م: 'm', ن: 'n', ه: 'h', و: 'ou', ي: 'i',
+};
+
+/**
+ * An Arabic name in Latin letters, as a normalizeLatin key (حميل → "hmil", يوسف → "iusf"): unwritten
+ * short vowels stay missing, which spellingDistance counts as half an edit each.
+ */
+export function transliterateArabic(name: string): string {
+  const letters = [...normalizeArabic(name)];
+  const latin = letters
+    .map((c, i) => {
+      if (i === letters.length - 1 && c === 'ه') return 'a';
+      if (i === 0 && c === 'ي') return 'y';
+      return ARABIC_TO_LATIN[c] ?? '';
+    })
+    .join('');
+  return normalizeLatin(latin);
+}

@@ -1,13 +1,45 @@
-import { and, arrayContains, arrayOverlaps, asc, desc, eq, exists, gt, inArray, isNotNull, isNull, lte, notExists, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, arrayOverlaps, asc, desc, eq, exists, gt, inArray, isNotNull, isNull, lte, notExists, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import type { Scope } from '../access/scope';
 import { bodies, mandates } from '../bodies/bodies.tables';
 import { territories } from '../territory/territory.tables';
 import { nameTokens, people, personConsents, personFees } from './people.tables';
 import type { PersonListQuery } from './people.schema';
-import type { QueryWord } from './person-search';
 
 export type PersonRow = typeof people.$inferSelect;
+
+/** What the search ranks a person by. */
+export type SearchCandidate = Pick<PersonRow, 'id' | 'givenNameAr' | 'familyNameAr' | 'givenNameLatin' | 'familyNameLatin' | 'searchTokens'>;
+
+/** A query word's condition on search_tokens: one of `any`, or both tokens of one of `all`. */
+export interface TokenCondition {
+  any: string[];
+  all: string[][];
+}
+
+/** One fetch of search candidates: a condition per query word, and whose names are in one script only. */
+export interface CandidateFetch {
+  /** Alternatives, each a condition per query word. */
+  arms: TokenCondition[][];
+  /**
+   * When more people may match than the limit takes, which first: per word, the score of the first band
+   * whose tokens a person holds (or `otherwise`), summed, best first.
+   */
+  order: Array<{ bands: Array<{ tokens: string[]; score: number }>; otherwise: number }>;
+  onlyScript: 'arabic' | 'latin' | null;
+  limit: number;
+}
+
+/** Selects an arm of a candidate fetch may expand into, one per choice of pairs. */
+const MAX_ARM_CHOICES = 16;
+
+/** Dictionary tokens taken per prefix of a name typed halfway. */
+const PREFIX_TOKENS = 64;
+
+const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
+
+/** A text[] parameter: every element quoted, so that none is read as NULL or split. */
+const textArray = (items: readonly string[]) => sql`${`{${items.map((t) => `"${t.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
 
 const personWithCommune = {
   person: people,
@@ -97,22 +129,92 @@ export class PeopleRepository {
     return { rows, total: count?.n ?? 0 };
   }
 
-  /** Tokens of the dictionary close to a query word: the exact keys, its phonetic key, and trigram neighbours. */
-  async matchingTokens(word: QueryWord, limit = 40): Promise<string[]> {
-    const exact = [...word.keys, ...(word.phonetic ? [word.phonetic] : [])];
-    const near = await this.db
-      .select({ token: nameTokens.token })
-      .from(nameTokens)
-      .where(or(sql`${nameTokens.token} % ${word.fuzzy}`, word.fuzzy.length >= 3 ? sql`${nameTokens.token} like ${`${word.fuzzy.replace(/[\\%_]/g, '')}%`}` : undefined))
-      .orderBy(sql`similarity(${nameTokens.token}, ${word.fuzzy}) desc`)
-      .limit(limit);
-    return [...new Set([...exact, ...near.map((n) => n.token)])];
+  /**
+   * Tokens of the dictionary found for a search: equal to one of `exact`, sharing a member of their
+   * deletion neighbourhood with `variants` (the GIN index on name_token_variants), or starting with one
+   * of `prefixes` (a few per prefix, for names typed halfway); and about how many people there are.
+   */
+  async dictionaryTokens(probe: { exact: string[]; variants: string[]; prefixes: string[] }): Promise<{ tokens: Array<{ token: string; people: number }>; population: number }> {
+    const parts: SQL[] = [];
+    const lookups = [
+      probe.exact.length > 0 ? sql`token = any(${textArray(probe.exact)})` : undefined,
+      probe.variants.length > 0 ? sql`name_token_variants(token) && ${textArray(probe.variants)}` : undefined,
+    ].filter((c): c is SQL => c !== undefined);
+    if (lookups.length > 0) parts.push(sql`(select token, people from name_tokens where people > 0 and (${sql.join(lookups, sql` or `)}))`);
+    for (const prefix of probe.prefixes) {
+      parts.push(sql`(select token, people from name_tokens where token like ${`${prefix.replace(/[\\%_]/g, '\\$&')}%`} and people > 0 limit ${PREFIX_TOKENS})`);
+    }
+    // The planner's row count of people (reltuples, -1 before the first analyze) comes along in the same round trip.
+    parts.push(sql`(select null, (select reltuples::bigint from pg_class where oid = 'people'::regclass))`);
+    const rows = rowsOf<{ token: string | null; people: number | string }>(await this.db.execute(sql.join(parts, sql` union all `)));
+    const tokens = new Map<string, number>();
+    let population = 0;
+    for (const r of rows) {
+      if (r.token === null) population = Number(r.people);
+      else tokens.set(r.token, Number(r.people));
+    }
+    return { tokens: [...tokens].map(([token, people]) => ({ token, people })), population };
   }
 
-  /** People holding, for every query word, one of that word's tokens (GIN index on search_tokens). */
-  async candidates(tokenSets: string[][], filter: PeopleFilter, scope: Scope, limit: number) {
-    const where = and(...this.filterConditions(filter, scope), ...tokenSets.map((set) => arrayOverlaps(people.searchTokens, set)));
-    return this.db.select(personWithCommune).from(people).leftJoin(territories, eq(territories.code, people.communeCode)).where(where).limit(limit);
+  /**
+   * People holding, for every query word of one of the arms, one of its tokens or both tokens of one of
+   * its pairs (GIN index on search_tokens), leaving out those already fetched; several fetches in one
+   * round trip. With
+   * `onlyScript`, people whose names are written in that script only (partial GIN indexes), whom a query
+   * in the other script reaches through phonetic keys alone.
+   */
+  async searchCandidates(fetches: CandidateFetch[], filter: PeopleFilter, scope: Scope, exclude: string[]): Promise<SearchCandidate[][]> {
+    const filters = this.filterConditions(filter, scope);
+    // One select per arm, and per choice of each word's tokens or one of its pairs: plain conjunctions of
+    // && and @>, which the planner reads all through the GIN index, where an OR among them would make it
+    // read one through the index and test the others on every row that passes.
+    const choices = (w: TokenCondition): SQL[] => [
+      ...(w.any.length > 0 ? [arrayOverlaps(people.searchTokens, w.any)] : []),
+      ...w.all.map((pair) => arrayContains(people.searchTokens, pair)),
+    ];
+    const expand = (arm: TokenCondition[]): SQL[][] =>
+      arm.reduce<SQL[][]>((partial, w) => partial.flatMap((conds) => choices(w).map((c) => [...conds, c])).slice(0, MAX_ARM_CHOICES), [[]]);
+    const parts = fetches.flatMap((f, n) => {
+      const script =
+        f.onlyScript === 'arabic'
+          ? sql`${people.givenNameLatin} is null and ${people.familyNameLatin} is null`
+          : f.onlyScript === 'latin'
+            ? sql`${people.givenNameAr} is null and ${people.familyNameAr} is null`
+            : undefined;
+      const scores = f.order
+        .filter((w) => w.bands.length > 0)
+        .map((w) => sql`case ${sql.join(w.bands.map((b) => sql`when ${people.searchTokens} && ${textArray(b.tokens)} then ${sql.raw(String(Math.round(b.score)))}`), sql` `)} else ${sql.raw(String(Math.round(w.otherwise)))} end`);
+      const order = scores.length > 0 ? sql`order by ${sql.join(scores, sql` + `)} desc` : sql``;
+      return f.arms.flatMap(expand).map((conds) => {
+        const where = and(...filters, script, ...conds, exclude.length > 0 ? notInArray(people.id, exclude) : undefined);
+        return sql`(select ${n}::int as fetch, ${people.id}, ${people.givenNameAr}, ${people.familyNameAr}, ${people.givenNameLatin}, ${people.familyNameLatin}, ${people.searchTokens} from ${people} where ${where} ${order} limit ${f.limit})`;
+      });
+    });
+    const out = fetches.map((): SearchCandidate[] => []);
+    if (parts.length === 0) return out;
+    // The planner prices an overlap with a long token array like any operator and may then prefer reading
+    // the whole table until enough rows pass it, which costs far more than the GIN index it passes over.
+    const result = await this.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return tx.execute(sql.join(parts, sql` union all `));
+    });
+    const rows = rowsOf<{ fetch: number; id: string; given_name_ar: string | null; family_name_ar: string | null; given_name_latin: string | null; family_name_latin: string | null; search_tokens: string[] }>(result);
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const list = out[r.fetch];
+      if (!list || list.length >= (fetches[r.fetch]?.limit ?? 0) || seen.has(r.id)) continue;
+      seen.add(r.id);
+      list.push({ id: r.id, givenNameAr: r.given_name_ar, familyNameAr: r.family_name_ar, givenNameLatin: r.given_name_latin, familyNameLatin: r.family_name_latin, searchTokens: r.search_tokens });
+    }
+    return out;
+  }
+
+  /** People by id with their commune, in the order of `ids`. */
+  async findManyById(ids: string[]) {
+    if (ids.length === 0) return [];
+    const rows = await this.db.select(personWithCommune).from(people).leftJoin(territories, eq(territories.code, people.communeCode)).where(inArray(people.id, ids));
+    const byId = new Map(rows.map((r) => [r.person.id, r]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   async insert(values: typeof people.$inferInsert): Promise<PersonRow> {

@@ -6,7 +6,7 @@ import type { Scope } from '../access/scope';
 import type { TerritoryService } from '../territory/territory.service';
 import { PeopleRepository, type PeopleFilter, type PersonRow } from './people.repository';
 import type { CreatePersonInput, Person, PersonListQuery, UpdatePersonInput } from './people.schema';
-import { personSearchTokens, scorePerson, searchQueryWords } from './person-search';
+import { personSearchTokens, searchPeople } from './person-search';
 import { DEFAULT_YOUTH_MAX_AGE } from './registry';
 
 type PersonWithCommune = NonNullable<Awaited<ReturnType<PeopleRepository['findById']>>>;
@@ -39,9 +39,6 @@ export function toPerson({ person, commune }: PersonWithCommune): Person {
 
 /** What the audit keeps of a person: the row without the derived search tokens. */
 export const auditPerson = (row: PersonRow) => ({ ...row, searchTokens: undefined, createdAt: undefined, updatedAt: undefined });
-
-/** Candidates fetched before ranking: enough for the ten best of a misspelled name among many alike. */
-const SEARCH_CANDIDATES = 400;
 
 export class PeopleService {
   youthMaxAge = DEFAULT_YOUTH_MAX_AGE;
@@ -85,25 +82,17 @@ export class PeopleService {
   }
 
   /**
-   * A page of people in the scope. With `q`, a tolerant name search: each query word is matched
-   * against the small dictionary of name tokens (exact, phonetic, trigram neighbours), the people
-   * holding a match for every word are fetched through the GIN index, and ranked here.
+   * A page of people in the scope. With `q`, a tolerant name search (person-search.ts): the query's
+   * words are looked up in the dictionary of name tokens, then the people holding them are fetched
+   * through the GIN index, best matches first, and ranked.
    */
   async list(query: PersonListQuery, scope: Scope) {
     const repo = new PeopleRepository(this.db);
     const filter = this.filterOf(query);
-    const words = query.q ? searchQueryWords(query.q) : [];
-    if (words.length === 0) {
-      const { rows, total } = await repo.list({ ...filter, limit: query.limit, offset: query.offset }, scope);
-      return { items: rows.map(toPerson), total };
-    }
-    const tokenSets = await Promise.all(words.map((w) => repo.matchingTokens(w)));
-    const candidates = await repo.candidates(tokenSets, filter, scope, SEARCH_CANDIDATES);
-    const ranked = candidates
-      .map((row) => ({ row, score: scorePerson(words, row.person.searchTokens) }))
-      .filter((r) => r.score > 0)
-      .sort((a, b) => b.score - a.score || (a.row.person.familyNameLatin ?? '').localeCompare(b.row.person.familyNameLatin ?? ''));
-    return { items: ranked.slice(query.offset, query.offset + query.limit).map((r) => toPerson(r.row)), total: ranked.length };
+    const found = query.q ? await searchPeople(repo, query.q, filter, scope, { offset: query.offset, limit: query.limit }) : null;
+    if (found) return { items: (await repo.findManyById(found.ids)).map(toPerson), total: found.total };
+    const { rows, total } = await repo.list({ ...filter, limit: query.limit, offset: query.offset }, scope);
+    return { items: rows.map(toPerson), total };
   }
 
   /** People who left more than `years` years ago and are still held: the list to review for erasure. */

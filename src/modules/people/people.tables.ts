@@ -37,6 +37,13 @@ export const people = pgTable(
     index('people_commune_idx').on(t.communeCode),
     uniqueIndex('people_cin_unique').on(t.cin).where(sql`cin is not null`),
     index('people_search_tokens_idx').using('gin', t.searchTokens),
+    // People named in one script only, whom a query in the other script reaches by phonetic keys alone.
+    index('people_arabic_only_search_tokens_idx')
+      .using('gin', t.searchTokens)
+      .where(sql`${t.givenNameLatin} is null and ${t.familyNameLatin} is null`),
+    index('people_latin_only_search_tokens_idx')
+      .using('gin', t.searchTokens)
+      .where(sql`${t.givenNameAr} is null and ${t.familyNameAr} is null`),
   ],
 );
 
@@ -82,5 +89,10 @@ export const nameTokens = pgTable(
     token: text('token').primaryKey(),
     people: integer('people').notNull().default(0),
   },
-  (t) => [index('name_tokens_trgm_idx').using('gin', sql`${t.token} gin_trgm_ops`)],
+  (t) => [
+    // Each token with its one-letter deletions (function name_token_variants, migration 0007): a query
+    // word's deletions looked up here find the tokens one or two edits away.
+    index('name_tokens_variants_idx').using('gin', sql`name_token_variants(${t.token})`),
+    index('name_tokens_prefix_idx').using('btree', sql`${t.token} text_pattern_ops`),
+  ],
 );

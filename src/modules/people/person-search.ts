@@ -1,4 +1,6 @@
-import { editDistance, hasArabicLetters, nameKeys, phoneticKey } from '../../lib/names';
+import { editDistance, foldForLookup, hasArabicLetters, isLatinArticle, letterDeletions, nameKeys, normalizeArabic, phoneticKey, spellingDistance, transliterateArabic } from '../../lib/names';
+import type { Scope } from '../access/scope';
+import type { CandidateFetch, PeopleFilter, PeopleRepository, SearchCandidate, TokenCondition } from './people.repository';
 
 /** The name fields a person is searched by. */
 export interface PersonNames {
@@ -44,48 +46,609 @@ export function personSearchTokens(p: PersonNames): string[] {
   return [...tokens];
 }
 
-export interface QueryWord {
-  /** Normalized forms looked up exactly. */
-  keys: string[];
-  /** The form matched by similarity against the token dictionary. */
-  fuzzy: string;
-  phonetic: string | null;
+// ---------------------------------------------------------------------------------------------
+// The query
+
+/** A normalized form of a query word and the score of a token equal to it. */
+interface QueryKey {
+  key: string;
+  exact: number;
 }
 
-/** The words of a search query, each with the keys it is looked up by. */
+/** A word of a search query with the keys it is looked up by. */
+export interface QueryWord {
+  text: string;
+  isArabic: boolean;
+  /** The word as typed first, then the same without its article or a leading alef (اعميمي = عميمي). */
+  keys: QueryKey[];
+  /** The cross-script phonetic key, marked with "~". */
+  phonetic: string | null;
+  /** An Arabic word in Latin letters, compared with the names of people written in Latin script only. */
+  latin: string | null;
+}
+
+/** The words of a search query, each with the keys it is looked up by; lone articles are left out. */
 export function searchQueryWords(q: string): QueryWord[] {
   return wordsOf(q)
-    .map((word): QueryWord | null => {
-      const { key } = nameKeys(word);
+    .map((text): QueryWord | null => {
+      const { key } = nameKeys(text);
       if (!key || key === 'ال' || ['el', 'al'].includes(key)) return null;
-      const phonetic = phoneticKey(word);
-      return { keys: hasArabicLetters(word) ? arabicVariants(key) : [key], fuzzy: key, phonetic: phonetic ? PHONETIC + phonetic : null };
+      const isArabic = hasArabicLetters(text);
+      const keys: QueryKey[] = [{ key, exact: 100 }];
+      if (isArabic && key.startsWith('ال') && key.length > 4) keys.push({ key: key.slice(2), exact: 100 });
+      // A written prothetic alef (اعميمي for عميمي) is a common way of spelling a name.
+      else if (isArabic && key.startsWith('ا') && key.length >= 4) keys.push({ key: key.slice(1), exact: 95 });
+      const phonetic = phoneticKey(text);
+      return { text, isArabic, keys, phonetic: phonetic ? PHONETIC + phonetic : null, latin: isArabic ? transliterateArabic(keys[keys.length - 1]!.key) : null };
     })
     .filter((w): w is QueryWord => w !== null);
 }
 
-/**
- * How well a person's tokens answer a query: per query word the best of exact (100), prefix (80), one
- * or two typos (60/40) and same phonetic key (30); a word that matches nothing scores 0 for the person.
- */
-export function scorePerson(words: QueryWord[], tokens: readonly string[]): number {
-  const plain = tokens.filter((t) => !t.startsWith(PHONETIC));
-  let total = 0;
+/** Two adjacent query words written as one (Ben Madeh = Benmadeh, عبد الله = عبدالله). */
+interface QueryJoin {
+  keys: QueryKey[];
+  phonetic: string | null;
+}
+
+function joinOf(a: QueryWord, b: QueryWord): QueryJoin | null {
+  if (a.isArabic !== b.isArabic) return null;
+  const text = a.text + b.text;
+  const { key } = nameKeys(text);
+  if (!key) return null;
+  const phonetic = phoneticKey(text);
+  return { keys: (a.isArabic ? arabicVariants(key) : [key]).map((k) => ({ key: k, exact: 100 })), phonetic: phonetic ? PHONETIC + phonetic : null };
+}
+
+/** One query word read as two stored tokens: عبدالرحيم as عبد + الرحيم, or Abdelkader as ~bd + ~kdr. */
+interface Split {
+  tokens: [string, string];
+  phonetic: boolean;
+}
+
+const MIN_SPLIT_KEY = 5;
+const MIN_SPLIT_PHONETIC = 3;
+
+function splitsOf(word: QueryWord): Split[] {
+  const out: Split[] = [];
+  const letters = [...word.keys[0]!.key];
+  if (letters.length >= MIN_SPLIT_KEY) {
+    for (let i = 2; i <= letters.length - 2; i++) out.push({ tokens: [letters.slice(0, i).join(''), letters.slice(i).join('')], phonetic: false });
+  }
+  const p = word.phonetic ? [...word.phonetic.slice(PHONETIC.length)] : [];
+  if (p.length >= MIN_SPLIT_PHONETIC) {
+    for (let i = 1; i < p.length; i++) {
+      out.push({ tokens: [PHONETIC + p.slice(0, i).join(''), PHONETIC + p.slice(i).join('')], phonetic: true });
+      // Abdelkader, Abdellatif: Latin compounds keep the l of the article that the Arabic key leaves out.
+      if (p[i] === 'l' && i < p.length - 1) out.push({ tokens: [PHONETIC + p.slice(0, i).join(''), PHONETIC + p.slice(i + 1).join('')], phonetic: true });
+    }
+  }
+  return out;
+}
+
+/** The name_tokens lookups of a query: exact tokens, deletion variants (folded), and prefixes. */
+export interface DictionaryProbe {
+  exact: string[];
+  variants: string[];
+  prefixes: string[];
+}
+
+const MIN_FUZZY_KEY = 3;
+const MIN_TWO_EDITS_KEY = 6;
+const MIN_PREFIX = 3;
+
+/** A query read for the search: its words, the joins of adjacent words, and what to look up. */
+export interface SearchPlan {
+  words: QueryWord[];
+  joins: Array<QueryJoin | null>;
+  splits: Split[][];
+  probe: DictionaryProbe;
+}
+
+export function planSearch(q: string): SearchPlan | null {
+  const words = searchQueryWords(q);
+  if (words.length === 0) return null;
+  const joins = words.slice(1).map((w, i) => joinOf(words[i]!, w));
+  const splits = words.map(splitsOf);
+  const exact = new Set<string>();
+  const variants = new Set<string>();
+  const prefixes = new Set<string>();
+  // The same deletions as name_token_variants, of the folded key: close letters are then no edit at all.
+  const fuzzy = (key: string, twoEdits: boolean) => {
+    const folded = foldForLookup(key);
+    const n = [...folded].length;
+    if (n < MIN_FUZZY_KEY) return;
+    variants.add(folded);
+    for (const v of letterDeletions(folded, twoEdits && n >= MIN_TWO_EDITS_KEY ? 2 : 1)) variants.add(v);
+  };
+  const phoneticFuzzy = (phonetic: string) => {
+    const base = phonetic.slice(PHONETIC.length);
+    if (base.length < 2) return;
+    variants.add(phonetic);
+    if (base.length >= 3) for (const v of letterDeletions(base)) variants.add(PHONETIC + v);
+  };
   for (const w of words) {
-    let best = 0;
-    for (const t of plain) {
-      for (const k of w.keys) {
-        if (t === k) best = Math.max(best, 100);
-        else if (k.length >= 2 && t.startsWith(k)) best = Math.max(best, 80);
-        else if (k.length >= 4) {
-          const d = editDistance(k, t, 2);
-          if (d === 1) best = Math.max(best, 60);
-          else if (d === 2 && k.length >= 7) best = Math.max(best, 40);
-        }
+    for (const { key } of w.keys) {
+      exact.add(key);
+      fuzzy(key, true);
+    }
+    if ([...w.keys[0]!.key].length >= MIN_PREFIX) prefixes.add(w.keys[0]!.key);
+    if (w.phonetic) {
+      exact.add(w.phonetic);
+      phoneticFuzzy(w.phonetic);
+    }
+  }
+  for (const j of joins) {
+    if (!j) continue;
+    for (const { key } of j.keys) {
+      exact.add(key);
+      fuzzy(key, false);
+    }
+    if (j.phonetic) exact.add(j.phonetic);
+  }
+  for (const s of splits.flat()) for (const t of s.tokens) exact.add(t);
+  return { words, joins, splits, probe: { exact: [...exact], variants: [...variants], prefixes: [...prefixes] } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scores
+
+/** 100 for the same spelling, 25 less per edit (spellingDistance), up to two. */
+const byDistance = (d: number) => Math.round(100 - 25 * d);
+
+/**
+ * The score of a stored token for a query word in the same script: by spelling distance (one edit on
+ * words of three letters, one and a half on four, two on six), or 60 for a name typed halfway (prefix).
+ * Fuzzy matches of a key other than the word as typed lose what its exact match loses.
+ */
+function plainScore(keys: readonly QueryKey[], token: string): number {
+  let best = 0;
+  for (const { key, exact } of keys) {
+    if (token === key) return exact;
+    const n = Math.min(key.length, token.length);
+    let s = 0;
+    if (n >= MIN_FUZZY_KEY) {
+      const d = spellingDistance(key, token, 2);
+      if (d <= 1 || (d <= 1.5 && n >= 4) || (d <= 2 && n >= MIN_TWO_EDITS_KEY)) s = byDistance(d);
+    }
+    if (s < 60 && key.length >= MIN_PREFIX && token.startsWith(key)) s = 60;
+    best = Math.max(best, s > 0 ? s - (100 - exact) : 0);
+  }
+  return best;
+}
+
+/**
+ * The score of a phonetic token for a query word: weak evidence for people with names in the word's
+ * script (their own spelling says more), worth more when longer, since short keys are shared by many names.
+ */
+function phoneticScore(phonetic: string | null, token: string): number {
+  if (!phonetic) return 0;
+  const q = phonetic.slice(PHONETIC.length);
+  const t = token.slice(PHONETIC.length);
+  if (q === t) return q.length >= 4 ? 50 : q.length === 3 ? 45 : q.length === 2 ? 40 : 25;
+  if (q.length >= 2 && Math.abs(q.length - t.length) <= 1 && editDistance(q, t, 1) <= 1) return q.length >= 3 ? 35 : 25;
+  return 0;
+}
+
+/**
+ * The score of a name in the other script, compared in Latin letters: a vowel of the Latin spelling
+ * missing from the Arabic one costs a quarter of an edit, since Arabic script does not write short
+ * vowels (Hamil and حميل, "hmil", are 0.25 apart); a written long vowel missing from the Latin costs half.
+ */
+function crossScore(latinKey: string, latinOfArabic: string): number {
+  const d = spellingDistance(latinKey, latinOfArabic, 2, { aVowelCost: 0.25, bVowelCost: 0.5 });
+  return d <= 2 ? byDistance(d) : 0;
+}
+
+const NEAR_JOIN = 88;
+
+/** How the tokens of the dictionary answer one query word, or one join of two. */
+export interface WordMatches {
+  scores: Map<string, number>;
+  /** Tokens of the other script compared so far (crossBest), kept for the other candidates. */
+  crossScores: Map<string, number>;
+  /** Two tokens a person must hold both of. */
+  pairs: Array<{ tokens: [string, string]; score: number }>;
+}
+
+const emptyMatches = (): WordMatches => ({ scores: new Map(), crossScores: new Map(), pairs: [] });
+
+export interface Matches {
+  words: WordMatches[];
+  /** For each pair of adjacent words, the tokens that hold both at once. */
+  joins: WordMatches[];
+  /** People per token, from the dictionary. */
+  people: Map<string, number>;
+}
+
+/** Scores every dictionary token found for the query against each of its words and joins. */
+export function matchTokens(plan: SearchPlan, found: ReadonlyArray<{ token: string; people: number }>): Matches {
+  const people = new Map(found.map((f) => [f.token, f.people]));
+  const words = plan.words.map((w, i) => {
+    const m = emptyMatches();
+    for (const { token } of found) {
+      const s = token.startsWith(PHONETIC) ? phoneticScore(w.phonetic, token) : hasArabicLetters(token) === w.isArabic ? plainScore(w.keys, token) : 0;
+      if (s > 0) m.scores.set(token, s);
+    }
+    for (const split of plan.splits[i] ?? []) {
+      if (!split.tokens.every((t) => people.has(t))) continue;
+      m.pairs.push({ tokens: split.tokens, score: split.phonetic ? phoneticScore(w.phonetic, w.phonetic ?? '') : 95 });
+    }
+    return m;
+  });
+  const joins = plan.joins.map((j) => {
+    const m = emptyMatches();
+    if (!j) return m;
+    const isArabic = hasArabicLetters(j.keys[0]?.key ?? '');
+    for (const { token } of found) {
+      if (token.startsWith(PHONETIC)) {
+        if (token === j.phonetic) m.scores.set(token, phoneticScore(j.phonetic, token));
+      } else if (hasArabicLetters(token) === isArabic) {
+        // Only the same name or nearly (a close letter): anything further is found word by word.
+        const s = plainScore(j.keys, token);
+        if (s >= NEAR_JOIN) m.scores.set(token, s);
       }
     }
-    if (best < 30 && w.phonetic && w.phonetic.length > 2 && tokens.includes(w.phonetic)) best = 30;
-    total += best;
+    return m;
+  });
+  return { words, joins, people };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ranking
+
+const hasLatin = (c: PersonNames) => Boolean(c.givenNameLatin || c.familyNameLatin);
+const hasArabic = (c: PersonNames) => Boolean(c.givenNameAr || c.familyNameAr);
+
+/** A word's best score for a person, and the token that gave it. */
+interface WordScore {
+  score: number;
+  token: string | null;
+}
+
+const NO_MATCH: WordScore = { score: 0, token: null };
+
+function bestOf(m: WordMatches | undefined, tokens: ReadonlySet<string>, used: Set<string>, people: ReadonlyMap<string, number>): WordScore {
+  if (!m) return NO_MATCH;
+  let best = NO_MATCH;
+  const isBetter = (score: number, token: string) =>
+    score > best.score || (score === best.score && best.token !== null && (people.get(token) ?? 0) > (people.get(best.token) ?? 0));
+  for (const t of tokens) {
+    const s = m.scores.get(t);
+    if (s === undefined) continue;
+    used.add(t);
+    if (isBetter(s, t)) best = { score: s, token: t };
   }
-  return total;
+  for (const p of m.pairs) {
+    if (tokens.has(p.tokens[0]) && tokens.has(p.tokens[1])) {
+      used.add(p.tokens[0]).add(p.tokens[1]);
+      if (p.score > best.score) best = { score: p.score, token: p.tokens[1] };
+    }
+  }
+  return best;
+}
+
+// Computed once per token or field and kept between searches: the same names come back all the time.
+const CACHE_SIZE = 50_000;
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    if (cache.size >= CACHE_SIZE) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
+const latinOfToken = new Map<string, string>();
+const tokensOfField = new Map<string, { words: string[][]; whole: string[] }>();
+
+/**
+ * A query word against a person who has no name in its script: the person's names in the other
+ * script compared in Latin letters, or at least the phonetic key they share.
+ */
+function crossBest(w: QueryWord, m: WordMatches | undefined, tokens: ReadonlySet<string>, used: Set<string>, people: ReadonlyMap<string, number>): WordScore {
+  const key = w.isArabic ? w.latin : w.keys[0]!.key;
+  let best = bestOf(m, tokens, used, people);
+  for (const t of tokens) {
+    if (!key || t.startsWith(PHONETIC) || hasArabicLetters(t) === w.isArabic) continue;
+    let s = m?.crossScores.get(t);
+    if (s === undefined) {
+      s = w.isArabic ? crossScore(t, key) : crossScore(key, remember(latinOfToken, t, () => transliterateArabic(t)));
+      m?.crossScores.set(t, s);
+    }
+    if (s > best.score) {
+      best = { score: s, token: t };
+      used.add(t);
+    }
+  }
+  return best;
+}
+
+function fieldTokens(field: string) {
+  return remember(tokensOfField, field, () => {
+    const words = wordsOf(field)
+      .filter((w) => !isLatinArticle(w) && normalizeArabic(w) !== 'ال')
+      .map((w) => personSearchTokens({ givenNameLatin: w }));
+    const whole = words.length > 1 ? [nameKeys(field).key].flatMap((k) => (hasArabicLetters(field) ? arabicVariants(k) : [k])) : [];
+    return { words, whole };
+  });
+}
+
+/** How many name words of a person (articles aside) no query word matched, in the script the query covers best. */
+function unmatchedWords(c: PersonNames, used: ReadonlySet<string>): number {
+  const count = (fields: Array<string | null | undefined>) =>
+    fields.reduce((n, field) => {
+      if (!field) return n;
+      const { words, whole } = fieldTokens(field);
+      if (whole.some((t) => used.has(t))) return n;
+      return n + words.filter((tokens) => !tokens.some((t) => used.has(t))).length;
+    }, 0);
+  const counts = [...(hasArabic(c) ? [count([c.givenNameAr, c.familyNameAr])] : []), ...(hasLatin(c) ? [count([c.givenNameLatin, c.familyNameLatin])] : [])];
+  return Math.min(...counts);
+}
+
+export interface RankedCandidate {
+  candidate: SearchCandidate;
+  score: number;
+  /** Name words of the person the query does not mention: fewer is a closer match. */
+  unmatched: number;
+  /**
+   * How common the person's matched names are (log of the people carrying each word's best token,
+   * summed): between equally close spellings, the commoner name is the likelier one meant.
+   */
+  commonness: number;
+  /** The tokens that answered the query's words: people alike in these are alike to the query. */
+  spelling: string;
+  sortName: string;
+}
+
+/**
+ * How well a person answers a query: per word the best of its tokens' scores (or of a join of two
+ * words, counted for both), summed; 0 when a word matches nothing. People without names in a word's
+ * script are compared in Latin letters (crossBest), since their phonetic keys are all they share with it.
+ */
+export function rankCandidate(plan: SearchPlan, matches: Matches, c: SearchCandidate): RankedCandidate {
+  const tokens = new Set(c.searchTokens);
+  const used = new Set<string>();
+  const isCross = (w: QueryWord) => !(w.isArabic ? hasArabic(c) : hasLatin(c));
+  const people = matches.people;
+  const own = plan.words.map((w, i) => (isCross(w) ? crossBest(w, matches.words[i], tokens, used, people) : bestOf(matches.words[i], tokens, used, people)));
+  const joined = plan.joins.map((_, i) => bestOf(matches.joins[i], tokens, used, people));
+  const common = (s: WordScore) => Math.log(s.token === null ? 1 : Math.max(1, people.get(s.token) ?? 1));
+  // Best cover of the words, each alone or joined with the next: [score, commonness] from word i on.
+  const n = own.length;
+  const best: Array<[number, number]> = Array.from({ length: n + 2 }, () => [0, 0]);
+  for (let i = n - 1; i >= 0; i--) {
+    const o = own[i]!;
+    const j = joined[i] ?? NO_MATCH;
+    const alone: [number, number] = o.score > 0 && (i === n - 1 || best[i + 1]![0] > 0) ? [o.score + best[i + 1]![0], common(o) + best[i + 1]![1]] : [0, 0];
+    const withNext: [number, number] = j.score > 0 && (i + 2 >= n || best[i + 2]![0] > 0) ? [2 * j.score + best[i + 2]![0], common(j) + best[i + 2]![1]] : [0, 0];
+    best[i] = withNext[0] > alone[0] ? withNext : alone;
+  }
+  const [score, commonness] = best[0]!;
+  const spelling = [...own, ...joined]
+    .map((w) => w.token ?? '')
+    .join('\u0000');
+  return {
+    candidate: c,
+    score,
+    unmatched: score > 0 ? unmatchedWords(c, used) : 0,
+    commonness,
+    spelling,
+    sortName: `${c.familyNameLatin ?? c.familyNameAr ?? ''}\u0000${c.givenNameLatin ?? c.givenNameAr ?? ''}\u0000${c.id}`,
+  };
+}
+
+/**
+ * Candidates best first. Among people who answer the query equally well, one of each spelling of what
+ * was typed comes before a second of any, commoner spellings first; and past the people who match it
+ * exactly, no spelling takes more than SPELLING_CROWD places ahead of the others: ten people of one
+ * family name would hide every other spelling of a misspelled name.
+ */
+export function rankAll(candidates: Iterable<RankedCandidate>, perfect: number): RankedCandidate[] {
+  const sorted = [...candidates].sort(compareRanked);
+  const spread: RankedCandidate[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j]!.score === sorted[i]!.score && sorted[j]!.unmatched === sorted[i]!.unmatched) j++;
+    const bySpelling = new Map<string, RankedCandidate[]>();
+    for (const r of sorted.slice(i, j)) bySpelling.set(r.spelling, [...(bySpelling.get(r.spelling) ?? []), r]);
+    const groups = [...bySpelling.values()];
+    for (let k = 0; spread.length < j; k++) for (const g of groups) if (g[k]) spread.push(g[k]!);
+    i = j;
+  }
+  const shown = new Map<string, number>();
+  const first: RankedCandidate[] = [];
+  const later: RankedCandidate[] = [];
+  for (const r of spread) {
+    const n = shown.get(r.spelling) ?? 0;
+    if (r.score >= perfect || n < SPELLING_CROWD) {
+      first.push(r);
+      shown.set(r.spelling, n + 1);
+    } else later.push(r);
+  }
+  return [...first, ...later];
+}
+
+export function compareRanked(a: RankedCandidate, b: RankedCandidate): number {
+  if (a.score !== b.score) return b.score - a.score;
+  if (a.unmatched !== b.unmatched) return a.unmatched - b.unmatched;
+  if (a.commonness !== b.commonness) return b.commonness - a.commonness;
+  return a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fetching, best first
+
+/** People fetched at most for one query, by one fetch, and among people named in the other script only. */
+export const MAX_CANDIDATES = 400;
+const MAX_FETCH = 200;
+const MAX_CROSS = 100;
+const MAX_ROUNDS = 4;
+/** Bands of each other word that the order of a fetch tells apart. */
+const ORDER_BANDS = 2;
+/** Places one spelling may take ahead of the others, past the exact matches. */
+const SPELLING_CROWD = 2;
+const CORRELATION = 3;
+
+/** A query word's tokens by score: each score with the tokens scoring at least that much. */
+interface WordLevels {
+  levels: number[];
+  at: Map<number, TokenCondition>;
+  count: Map<number, number>;
+  /** The tokens scoring exactly each level. */
+  band: Map<number, string[]>;
+}
+
+function levelsOf(matches: Matches): WordLevels[] {
+  return matches.words.map((m, i) => {
+    const entries: Array<{ score: number; token?: string; pair?: [string, string] }> = [];
+    for (const wm of [m, matches.joins[i - 1], matches.joins[i]]) {
+      if (!wm) continue;
+      for (const [token, score] of wm.scores) entries.push({ score, token });
+      for (const p of wm.pairs) entries.push({ score: p.score, pair: p.tokens });
+    }
+    const levels = [...new Set(entries.map((e) => e.score))].sort((a, b) => b - a);
+    const at = new Map<number, TokenCondition>();
+    const count = new Map<number, number>();
+    const band = new Map<number, string[]>();
+    for (const level of levels) {
+      band.set(level, [...new Set(entries.flatMap((e) => (e.score === level ? (e.token !== undefined ? [e.token] : (e.pair ?? [])) : [])))]);
+      const any = new Set<string>();
+      const all: string[][] = [];
+      let n = 0;
+      for (const e of entries) {
+        if (e.score < level) continue;
+        if (e.token !== undefined && !any.has(e.token)) {
+          any.add(e.token);
+          n += matches.people.get(e.token) ?? 0;
+        }
+        if (e.pair) {
+          all.push(e.pair);
+          n += Math.min(...e.pair.map((t) => matches.people.get(t) ?? 0));
+        }
+      }
+      at.set(level, { any: [...any].sort(), all });
+      count.set(level, n);
+    }
+    return { levels, at, count, band };
+  });
+}
+
+/** The phonetic keys a person named in the other script must hold, one of each word's. */
+function crossConditions(matches: Matches): TokenCondition[] | null {
+  const out: TokenCondition[] = [];
+  for (const m of matches.words) {
+    const any = [...m.scores.keys()].filter((t) => t.startsWith(PHONETIC)).sort();
+    const all = m.pairs.filter((p) => p.tokens[0].startsWith(PHONETIC)).map((p) => p.tokens);
+    if (any.length === 0 && all.length === 0) return null;
+    out.push({ any, all });
+  }
+  return out;
+}
+
+/** What a search did, for the benchmark's breakdown. */
+export interface SearchTrace {
+  dictionaryMs: number;
+  candidatesMs: number;
+  rankingMs: number;
+  tokens: number;
+  fetches: number;
+  plan?: SearchPlan;
+  matches?: Matches;
+  ranked?: RankedCandidate[];
+}
+
+/**
+ * A tolerant name search. The query's words are looked up in the dictionary of name tokens in one
+ * query: exact keys, phonetic keys, and deletion variants (symmetric-delete spelling correction, on
+ * spellings folded so that close letters do not count); each token found is scored against each word.
+ * People are then fetched through the GIN index on search_tokens by the word whose best tokens are
+ * rarest, its tokens a band of scores at a time, best first, each with every other word matching, until
+ * the page holds people nobody left out could outrank. People named only in the other script are
+ * fetched once, through their phonetic keys. They are ranked by score, then by how few of their name
+ * words the query leaves unmatched, then spread by spelling (rankAll). Returns null when the query has
+ * no word to search by.
+ */
+export async function searchPeople(
+  repo: PeopleRepository,
+  q: string,
+  filter: PeopleFilter,
+  scope: Scope,
+  page: { offset: number; limit: number },
+  trace?: SearchTrace,
+): Promise<{ ids: string[]; total: number } | null> {
+  const plan = planSearch(q);
+  if (!plan) return null;
+  let t = performance.now();
+  const { tokens: found, population: counted } = await repo.dictionaryTokens(plan.probe);
+  const matches = matchTokens(plan, found);
+  const population = Math.max(counted, ...found.map((f) => f.people), 1);
+  if (trace) Object.assign(trace, { dictionaryMs: performance.now() - t, tokens: found.length, plan, matches, candidatesMs: 0, rankingMs: 0, fetches: 0 });
+
+  const needed = page.offset + page.limit;
+  const words = levelsOf(matches);
+  const otherScript = plan.words.every((w) => w.isArabic) ? 'latin' : plan.words.every((w) => !w.isArabic) ? 'arabic' : null;
+  let cross = otherScript ? crossConditions(matches) : null;
+  // The driving word: the one whose best tokens the fewest people carry. People are fetched by its
+  // tokens, best first, a band of scores at a time, each with every other word matching at all.
+  const canMatch = words.every((w) => w.levels.length > 0);
+  const driver = canMatch ? words.reduce((d, w, i) => ((w.count.get(w.levels[0]!) ?? 0) < (words[d]!.count.get(words[d]!.levels[0]!) ?? 0) ? i : d), 0) : -1;
+  const drive = words[driver];
+  const others = words.map((w) => (w === drive ? null : w.at.get(w.levels.at(-1)!)!));
+  const bestOthers = words.reduce((n, w) => (w === drive ? n : n + w.levels[0]!), 0);
+  // The share of people the other words let through, names being chosen about independently (thrice,
+  // for the names that go together), to tell how many people each of the driver's bands brings.
+  const othersShare = words.reduce((p, w) => (w === drive ? p : p * Math.min(1, (CORRELATION * (w.count.get(w.levels.at(-1)!) ?? 0)) / population)), 1);
+  const ranked = new Map<string, RankedCandidate>();
+  let sorted: RankedCandidate[] = [];
+  let next = 0;
+  for (let round = 1; round <= MAX_ROUNDS && ((drive && next < drive.levels.length) || cross); round++) {
+    const fetches: CandidateFetch[] = [];
+    const room = Math.min(MAX_FETCH, MAX_CANDIDATES - ranked.size);
+    // Down to the lowest band whose people, about, one fetch holds; the last round takes all that is
+    // left. The fetch returns the best bands first, should there be more people than it holds.
+    const first = next;
+    if (drive && room > 0) {
+      for (let k = next; k < drive.levels.length; k++) {
+        const people = (drive.count.get(drive.levels[k]!) ?? 0) * othersShare;
+        if (k > first && round < MAX_ROUNDS && people > ranked.size + room) break;
+        next = k + 1;
+      }
+    }
+    if (drive && next > first) {
+      // Best first, should more people match than the fetch takes: the driver's bands, and the other
+      // words' best tokens, which a common word often lacks.
+      const order = words.map((w) => {
+        const levels = w === drive ? drive.levels.slice(first, next) : w.levels.slice(0, ORDER_BANDS);
+        return { bands: levels.map((level) => ({ tokens: w.band.get(level) ?? [], score: level })), otherwise: w === drive ? 0 : (w.levels[ORDER_BANDS] ?? 0) };
+      });
+      const isOrdered = next - first > 1 || words.length > 1;
+      fetches.push({ arms: [others.map((c) => c ?? drive.at.get(drive.levels[next - 1]!)!)], order: isOrdered ? order : [], onlyScript: null, limit: room });
+    }
+    if (cross && otherScript) fetches.push({ arms: [cross], order: [], onlyScript: otherScript, limit: MAX_CROSS });
+    cross = null;
+    if (fetches.length === 0) break;
+    t = performance.now();
+    const results = await repo.searchCandidates(fetches, filter, scope, [...ranked.keys()]);
+    const t2 = performance.now();
+    for (const c of results.flat()) {
+      if (ranked.has(c.id)) continue;
+      const r = rankCandidate(plan, matches, c);
+      if (r.score > 0) ranked.set(c.id, r);
+    }
+    sorted = rankAll(ranked.values(), 100 * plan.words.length);
+    if (trace) {
+      trace.candidatesMs += t2 - t;
+      trace.rankingMs += performance.now() - t2;
+      trace.fetches++;
+    }
+    if (!drive || next === first || ranked.size >= MAX_CANDIDATES) break;
+    // A fetch that filled up had more people at its scores than are worth ranking.
+    if ((results[0]?.length ?? 0) >= room) break;
+    // Nobody left out could outrank the page: their driving word scores below the bands fetched.
+    const below = drive.levels[next];
+    if (below === undefined || (sorted.length >= needed && sorted[needed - 1]!.score >= bestOthers + below)) break;
+  }
+  if (trace) trace.ranked = sorted;
+  return { ids: sorted.slice(page.offset, needed).map((r) => r.candidate.id), total: sorted.length };
 }
