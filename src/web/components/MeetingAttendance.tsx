@@ -22,7 +22,9 @@ export function MeetingAttendance({ meeting }: { meeting: MeetingDetail }) {
   }, [meeting.id]);
   if (loaded.isLoading && !loaded.data) return <Loading />;
   if (loaded.error !== undefined || !loaded.data) return <ErrorAlert error={loaded.error} onRetry={loaded.reload} />;
-  return <AttendanceSheet meeting={meeting} attendance={loaded.data.attendance} invitations={loaded.data.invitations} onSaved={loaded.reload} />;
+  // A new answer from the server starts the sheet again from what is recorded.
+  const key = JSON.stringify(loaded.data.attendance.items.map((e) => [e.person.id, e.presence, e.title]));
+  return <AttendanceSheet key={key} meeting={meeting} attendance={loaded.data.attendance} invitations={loaded.data.invitations} onSaved={loaded.reload} />;
 }
 
 function AttendanceSheet({ meeting, attendance, invitations, onSaved }: { meeting: MeetingDetail; attendance: Attendance; invitations: MeetingInvitation[]; onSaved: () => void }) {
