@@ -126,7 +126,7 @@ export function MeetingForm({
   useEffect(() => {
     const bodies = scopeBodies.data ?? [];
     let isCurrent = true;
-    Promise.all(bodies.map((body) => api.territory(body.territoryCode).then((territory) => (canWrite(grants, territory.code, territory.ancestors) ? body : null), () => null))).then(
+    Promise.all(bodies.map((body) => loadTerritory(body.territoryCode).then((territory) => (canWrite(grants, territory.code, territory.ancestors) ? body : null), () => null))).then(
       (checked) => isCurrent && setWritable(checked.filter((b): b is Body => b !== null)),
       () => undefined,
     );
