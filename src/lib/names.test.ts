@@ -1,7 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import {
   MATCH_SCORE,
+  areCloseLetters,
   editDistance,
+  foldForLookup,
+  letterDeletions,
+  spellingDistance,
+  transliterateArabic,
   latinSkeleton,
   nameKeys,
   nameMatchScore,
@@ -194,5 +199,79 @@ describe('nameMatchScore', () => {
   it('never matches across scripts', () => {
     expect(score('صفرو', 'Sefrou')).toBe(0);
     expect(score('Sefrou', 'صفرو')).toBe(0);
+  });
+});
+
+describe('letterDeletions', () => {
+  it('gives the strings one letter shorter, or two with max 2, never the word itself', () => {
+    expect(letterDeletions('abc').sort()).toEqual(['ab', 'ac', 'bc']);
+    expect(letterDeletions('abc', 2).sort()).toEqual(['a', 'ab', 'ac', 'b', 'bc', 'c']);
+    expect(letterDeletions('aab').sort()).toEqual(['aa', 'ab']);
+  });
+
+  it('lets two words one edit apart meet: a typo, a missing or added letter, two letters swapped', () => {
+    const meet = (a: string, b: string) => {
+      const da = new Set([a, ...letterDeletions(a)]);
+      return [b, ...letterDeletions(b)].some((v) => da.has(v));
+    };
+    expect(meet('matel', 'matl')).toBe(true);
+    expect(meet('harisi', 'harizi')).toBe(true);
+    expect(meet('benhasnan', 'benhansan')).toBe(true);
+    expect(meet('بنمكبار', 'بنكبار')).toBe(true);
+    expect(meet('matel', 'mutal')).toBe(false);
+  });
+});
+
+describe('spellingDistance', () => {
+  it('counts a close letter as half an edit, i/y and o/u as a quarter', () => {
+    expect(spellingDistance('hamed', 'hamid')).toBe(0.5);
+    expect(spellingDistance('kamaly', 'kamali')).toBe(0.25);
+    expect(spellingDistance('صديق', 'سديق')).toBe(0.5);
+    expect(spellingDistance('كمران', 'قمران')).toBe(0.5);
+    expect(spellingDistance('harisi', 'harizi')).toBe(1);
+    expect(areCloseLetters('e', 'a')).toBe(true);
+    expect(areCloseLetters('s', 'z')).toBe(false);
+  });
+
+  it('counts a vowel left out inside a name as half an edit, at its end as a whole one', () => {
+    expect(spellingDistance('matl', 'matel')).toBe(0.5);
+    expect(spellingDistance('اوحمل', 'اوحمال')).toBe(0.5);
+    expect(spellingDistance('kamal', 'kamali')).toBe(1);
+    expect(spellingDistance('كمال', 'كمالي')).toBe(1);
+  });
+
+  it('counts a swap as one edit and gives up beyond the maximum', () => {
+    expect(spellingDistance('benhansan', 'benhasnan')).toBe(1);
+    expect(spellingDistance('casablanca', 'marrakech', 2)).toBeGreaterThan(2);
+  });
+
+  it('takes other costs for vowels found in one of the two only', () => {
+    expect(spellingDistance('hamil', 'hmil', 2, { aVowelCost: 0.25 })).toBe(0.25);
+    expect(spellingDistance('hmil', 'hamil', 2, { bVowelCost: 0.25 })).toBe(0.25);
+  });
+});
+
+describe('foldForLookup', () => {
+  it('writes close letters alike, so that spellings differing by them are one string', () => {
+    expect(foldForLookup('hylel')).toBe(foldForLookup('hilal'));
+    expect(foldForLookup('benkhebyr')).toBe(foldForLookup('benkhabir'));
+    expect(foldForLookup('المطروقي')).toBe(foldForLookup('المتروكي'));
+    expect(foldForLookup('~bnmd')).toBe('~bnmd');
+  });
+});
+
+describe('transliterateArabic', () => {
+  it('writes an Arabic name in Latin letters without its short vowels', () => {
+    expect(transliterateArabic('حميل')).toBe('hmil');
+    expect(transliterateArabic('يوسف')).toBe('yusf');
+    expect(transliterateArabic('آيت')).toBe('ait');
+    expect(transliterateArabic('فاطمة')).toBe('fatma');
+    expect(transliterateArabic('بنشقرون')).toBe('bnchkrun');
+  });
+
+  it('writes the article el, assimilated before a sun letter', () => {
+    expect(transliterateArabic('عبد اللطيف')).toBe('bdeltif');
+    expect(transliterateArabic('عبد الرحيم')).toBe('bderhim');
+    expect(transliterateArabic('الحريسي')).toBe('elhrisi');
   });
 });

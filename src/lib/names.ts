@@ -332,9 +332,15 @@ const ARABIC_TO_LATIN: Record<string, string> = {
  * short vowels stay missing, which spellingDistance counts as half an edit each.
  */
 export function transliterateArabic(name: string): string {
-  const letters = [...normalizeArabic(name)];
+  const key = normalizeArabic(name);
+  const letters = [...key];
+  // The article, at the start or in a compound after عبد, is written el, its l taking the sound of a
+  // sun letter after it (عبد الرحيم, Abderrahim).
+  const article = new Set([0, ...(key.startsWith('عبدال') ? [3] : [])].filter((i) => key.startsWith('ال', i) && letters.length > i + 2));
   const latin = letters
     .map((c, i) => {
+      if (article.has(i)) return 'e';
+      if (article.has(i - 1)) return SUN_LETTERS.has(letters[i + 1] ?? '') ? '' : 'l';
       if (i === letters.length - 1 && c === 'ه') return 'a';
       if (i === 0 && c === 'ي') return 'y';
       return ARABIC_TO_LATIN[c] ?? '';
@@ -342,3 +348,4 @@ export function transliterateArabic(name: string): string {
     .join('');
   return normalizeLatin(latin);
 }
+const SUN_LETTERS = new Set([...'تثدذرزسشصضطظلن']);
