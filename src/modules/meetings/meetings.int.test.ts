@@ -110,6 +110,14 @@ describe('meetings', () => {
     expect(june.json().total).toBe(1);
   });
 
+  it('places a time sent without an offset on Moroccan time, with the server\'s time-zone data', async () => {
+    const res = await amimi.post('/api/meetings', { ...seedMeeting(), title: 'Wall clock', startsAt: '2020-06-21T16:00', endsAt: '2020-06-21T18:00:00', mode: 'in_person', place: 'Sefrou' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ startsAt: '2020-06-21T16:00:00+01:00', endsAt: '2020-06-21T18:00:00+01:00' });
+    const ramadan = await amimi.post('/api/meetings', { ...seedMeeting(), title: 'Ramadan', startsAt: '2020-05-17T16:00', endsAt: '2020-05-17T18:00', mode: 'in_person', place: 'Sefrou' });
+    expect(ramadan.json()).toMatchObject({ startsAt: '2020-05-17T16:00:00+00:00', endsAt: '2020-05-17T18:00:00+00:00' });
+  });
+
   it('refuses, with clear messages, a meeting that breaks the rules', async () => {
     const fr = await new ApiClient(platform.app, 'fr').signIn('amimi@demo.tanzim.ma');
     const ends = await fr.post('/api/meetings', { ...seedMeeting(), endsAt: '2020-05-17T15:00:00Z' });

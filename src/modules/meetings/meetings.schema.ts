@@ -8,6 +8,12 @@ import { ACTION_STATUSES, MEETING_KINDS, MEETING_MODES, MEETING_STATUSES, MINUTE
  * may send any offset, the server answers in the meeting's time zone (Africa/Casablanca by default).
  */
 export const isoInstant = z.iso.datetime({ offset: true });
+/**
+ * A meeting's start or end as a client sends it: an instant with an offset, or the wall-clock time of
+ * the meeting's time zone without one (`2026-12-06T16:00`), which the server converts with its own
+ * time-zone data — so a browser with other data about Morocco's clock cannot shift a meeting by an hour.
+ */
+export const meetingTimeInput = z.iso.datetime({ offset: true, local: true });
 export const meetingKind = z.enum(MEETING_KINDS);
 export const meetingMode = z.enum(MEETING_MODES);
 export const meetingStatus = z.enum(MEETING_STATUSES);
@@ -58,8 +64,8 @@ const meetingFields = {
   convenedByBodyId: z.string().uuid().nullable().optional(),
   chairPersonId: z.string().uuid().nullable().optional(),
   secretaryPersonId: z.string().uuid().nullable().optional(),
-  startsAt: isoInstant,
-  endsAt: isoInstant,
+  startsAt: meetingTimeInput,
+  endsAt: meetingTimeInput,
   mode: meetingMode,
   place: z.string().trim().max(300).nullable().optional(),
   address: z.string().trim().max(500).nullable().optional(),

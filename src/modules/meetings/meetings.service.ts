@@ -11,7 +11,7 @@ import { jitsiUrl, newJitsiRoom } from './jitsi';
 import type { attendanceEntry, attendanceInput, createMeetingInput, Meeting, meetingDetail, updateMeetingInput } from './meetings.schema';
 import { MeetingsRepository, type AgendaItemRow, type BodyRefRow, type MeetingRow, type PersonRefRow } from './meetings.repository';
 import { computeQuorum, type Quorum } from './quorum';
-import { localDate, toZonedIso } from './times';
+import { instantOfInput, localDate, toZonedIso } from './times';
 
 export type CreateMeetingInput = z.infer<typeof createMeetingInput>;
 export type UpdateMeetingInput = z.infer<typeof updateMeetingInput>;
@@ -294,8 +294,8 @@ export class MeetingsService {
    * the video link (a new Jitsi room unless one exists or another link was pasted).
    */
   private async checkFields(db: DbOrTx, viewer: MeetingViewer, body: BodyRefRow, input: MeetingFields, current: MeetingRow | null) {
-    const startsAt = new Date(input.startsAt);
-    const endsAt = new Date(input.endsAt);
+    const startsAt = instantOfInput(input.startsAt, current?.timeZone);
+    const endsAt = instantOfInput(input.endsAt, current?.timeZone);
     if (endsAt.getTime() <= startsAt.getTime()) throw unprocessable('meeting_ends_before_start');
     const place = input.place || null;
     if (NEEDS_PLACE.has(input.mode) && !place) throw unprocessable('meeting_place_required');

@@ -1,3 +1,4 @@
+import { instantAt } from '../newsroom/moroccan-date';
 /**
  * Instants as the API answers them: ISO 8601 with the offset of the meeting's time zone on that
  * instant, read from the platform's time zone database (Morocco is UTC+1, except UTC+0 during
@@ -38,4 +39,14 @@ export function toZonedIso(instant: Date, timeZone: string = MEETING_TIME_ZONE):
 /** The local date (YYYY-MM-DD) of an instant in `timeZone`. */
 export function localDate(instant: Date, timeZone: string = MEETING_TIME_ZONE): string {
   return toZonedIso(instant, timeZone).slice(0, 10);
+}
+
+/**
+ * The instant a client's time stands for: as written when it carries an offset (or Z), else the
+ * wall-clock time of `timeZone` read with the server's time-zone data.
+ */
+export function instantOfInput(value: string, timeZone: string = MEETING_TIME_ZONE): Date {
+  if (/(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/.test(value)) return new Date(value);
+  const [day = '', time = '00:00'] = value.split('T');
+  return instantAt(day, time.slice(0, 5), timeZone);
 }

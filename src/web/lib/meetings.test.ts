@@ -20,6 +20,7 @@ import {
   monthGrid,
   moroccoDayTime,
   moroccoInstant,
+  moroccoWallTime,
   moroccoToday,
   moveItem,
   scheduleProblem,
@@ -62,6 +63,13 @@ describe('Moroccan time', () => {
     }
     // Only the hour the clocks went back at the start of Ramadan reads twice; the later one is taken.
     expect(repeated).toEqual(['2020-04-19 02:00']);
+  });
+
+  it('reads the API\'s Moroccan times as written, whatever the browser thinks of Morocco\'s offset', () => {
+    expect(moroccoDayTime('2026-12-06T16:00:00+01:00')).toEqual({ day: '2026-12-06', time: '16:00' });
+    expect(moroccoDayTime('2020-05-17T16:00:00.000+00:00')).toEqual({ day: '2020-05-17', time: '16:00' });
+    expect(moroccoWallTime('2026-12-06', '16:00')).toBe('2026-12-06T16:00:00');
+    expect(moroccoWallTime('2026-13-06', '16:00')).toBe('');
   });
 
   it('writes a time range', () => {
@@ -296,10 +304,10 @@ describe('the meeting form and the API', () => {
     ]);
   });
 
-  it('sends what the form says, with Morocco\'s offset, and only the fields of the chosen mode', () => {
+  it('sends what the form says, on Moroccan wall-clock time, and only the fields of the chosen mode', () => {
     const form = { ...meetingFormOf(detail), place: 'مقر الحزب', agenda: [...meetingFormOf(detail).agenda, { key: 'empty', title: '  ', description: '' }] };
     const remote = meetingInputOf(form);
-    expect(remote).toMatchObject({ startsAt: '2020-05-17T16:00:00+00:00', endsAt: '2020-05-17T18:00:00+00:00', place: null, videoUrl: 'https://meet.jit.si/Tanzim-abc', convenedByPersonId: 'elhajira', chairPersonId: 'amimi' });
+    expect(remote).toMatchObject({ startsAt: '2020-05-17T16:00:00', endsAt: '2020-05-17T18:00:00', place: null, videoUrl: 'https://meet.jit.si/Tanzim-abc', convenedByPersonId: 'elhajira', chairPersonId: 'amimi' });
     expect(remote.agenda).toEqual([
       { title: 'الوضع التنظيمي', description: 'تقرير الكاتب الإقليمي' },
       { title: 'التوجيهات', description: null },

@@ -42,10 +42,15 @@ const MOROCCO_PARTS = new Intl.DateTimeFormat('en-GB', {
 });
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ZONED = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?[+-]\d{2}:\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
 /** The Moroccan calendar day and time of day of an instant: `{ day: '2020-05-17', time: '16:00' }`. */
 export function moroccoDayTime(instant: string | Date): { day: string; time: string } {
+  // The API writes a meeting's times on Moroccan time with their offset: read them as written, since
+  // the browser's time-zone data about Morocco may differ from the server's.
+  const written = typeof instant === 'string' ? ZONED.exec(instant) : null;
+  if (written) return { day: written[1]!, time: written[2]! };
   const date = instant instanceof Date ? instant : new Date(instant);
   if (Number.isNaN(date.getTime())) return { day: '', time: '' };
   const parts = Object.fromEntries(MOROCCO_PARTS.formatToParts(date).map((p) => [p.type, p.value]));
@@ -71,6 +76,11 @@ export function moroccoInstant(day: string, time: string): string | null {
   const checked = moroccoOffset(candidate);
   if (checked !== offset && moroccoDayTime(new Date(`${day}T${time}:00${checked}`)).time === time) offset = checked;
   return `${day}T${time}:00${offset}`;
+}
+
+/** `2020-05-17T16:00:00`: a Moroccan day and time of day as the API takes them; '' when unreadable. */
+export function moroccoWallTime(day: string, time: string): string {
+  return isDay(day) && TIME.test(time) ? `${day}T${time}:00` : '';
 }
 
 const utcOf = (day: string): Date => {
@@ -441,8 +451,9 @@ export function meetingInputOf(form: MeetingForm): Omit<MeetingInput, 'bodyId'> 
     convenedByBodyId: form.convenedByBodyId,
     chairPersonId: form.chair?.id ?? null,
     secretaryPersonId: form.secretary?.id ?? null,
-    startsAt: moroccoInstant(form.day, form.startTime) ?? '',
-    endsAt: moroccoInstant(form.day, form.endTime) ?? '',
+    // Wall-clock time without an offset: the server places it on Moroccan time with its own data.
+    startsAt: moroccoWallTime(form.day, form.startTime),
+    endsAt: moroccoWallTime(form.day, form.endTime),
     mode: form.mode,
     place: hasPlace ? orNull(form.place) : null,
     address: hasPlace ? orNull(form.address) : null,
