@@ -273,27 +273,28 @@ export function areCloseLetters(a: string, b: string): boolean {
  */
 export function spellingDistance(a: string, b: string, max = Number.POSITIVE_INFINITY, costs: { aVowelCost?: number; bVowelCost?: number } = {}): number {
   // By UTF-16 unit: the letters of names, in both scripts, are each one.
-  const x = a;
-  const y = b;
   const xCost = costs.aVowelCost ?? 0.5;
   const yCost = costs.bVowelCost ?? 0.5;
-  if (Math.abs(x.length - y.length) * Math.min(xCost, yCost) > max) return max + 1;
-  const cols = y.length + 1;
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) * Math.min(xCost, yCost) > max) return max + 1;
+  const cols = m + 1;
   if (distanceRows[0]!.length < cols) distanceRows.forEach((_, k) => (distanceRows[k] = new Float64Array(cols * 2)));
   let [prevPrev, prev, row] = distanceRows as [Float64Array, Float64Array, Float64Array];
-  const addY = (j: number) => (j < y.length - 1 && VOWELS.has(y[j]!) ? yCost : 1);
+  const addY = distanceAdd.length < cols ? (distanceAdd = new Float64Array(cols * 2)) : distanceAdd;
+  for (let j = 0; j < m; j++) addY[j] = j < m - 1 && VOWEL_CODES.has(b.charCodeAt(j)) ? yCost : 1;
   prev[0] = 0;
-  for (let j = 1; j < cols; j++) prev[j] = prev[j - 1]! + addY(j - 1);
-  for (let i = 1; i <= x.length; i++) {
-    const xi = x[i - 1]!;
-    const dropX = i < x.length && VOWELS.has(xi) ? xCost : 1;
+  for (let j = 1; j < cols; j++) prev[j] = prev[j - 1]! + addY[j - 1]!;
+  for (let i = 1; i <= n; i++) {
+    const xi = a.charCodeAt(i - 1);
+    const dropX = i < n && VOWEL_CODES.has(xi) ? xCost : 1;
     row[0] = prev[0]! + dropX;
     let rowMin = row[0];
-    for (let j = 1; j <= y.length; j++) {
-      const yj = y[j - 1]!;
-      const cost = xi === yj ? 0 : (SUBSTITUTION_COST.get(xi + yj) ?? 1);
-      let d = Math.min(prev[j]! + dropX, row[j - 1]! + addY(j - 1), prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && xi === y[j - 2] && x[i - 2] === yj) d = Math.min(d, prevPrev[j - 2]! + 1);
+    for (let j = 1; j <= m; j++) {
+      const yj = b.charCodeAt(j - 1);
+      const cost = xi === yj ? 0 : (SUBSTITUTION_CODES.get(xi * 0x10000 + yj) ?? 1);
+      let d = Math.min(prev[j]! + dropX, row[j - 1]! + addY[j - 1]!, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && xi === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === yj) d = Math.min(d, prevPrev[j - 2]! + 1);
       row[j] = d;
       if (d < rowMin) rowMin = d;
     }
@@ -303,8 +304,11 @@ export function spellingDistance(a: string, b: string, max = Number.POSITIVE_INF
     prev = row;
     row = spare;
   }
-  return prev[y.length]!;
+  return prev[m]!;
 }
+const SUBSTITUTION_CODES = new Map([...SUBSTITUTION_COST].map(([pair, cost]) => [pair.charCodeAt(0) * 0x10000 + pair.charCodeAt(1), cost]));
+const VOWEL_CODES = new Set([...VOWELS].map((c) => c.charCodeAt(0)));
+let distanceAdd = new Float64Array(32);
 // Rows reused from one call to the next: the search compares hundreds of names per query.
 const distanceRows = [new Float64Array(32), new Float64Array(32), new Float64Array(32)];
 

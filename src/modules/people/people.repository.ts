@@ -26,6 +26,12 @@ export interface CandidateFetch {
    * whose tokens a person holds (or `otherwise`), summed, best first.
    */
   order: Array<{ bands: Array<{ tokens: string[]; score: number }>; otherwise: number }>;
+  /**
+   * Instead of the limit for the whole fetch, at most `perToken` people holding each of `tokens` (and
+   * meeting the arms): a sample of every spelling, when one of them alone has more people than are
+   * worth ranking.
+   */
+  sample?: { tokens: string[]; perToken: number };
   onlyScript: 'arabic' | 'latin' | null;
   limit: number;
 }
@@ -130,9 +136,18 @@ export class PeopleRepository {
   }
 
   /**
+   * Runs a search's queries in one transaction, for the planner settings the dictionary lookup makes
+   * for those that follow it.
+   */
+  searching<T>(search: (repo: PeopleRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => search(new PeopleRepository(tx)));
+  }
+
+  /**
    * Tokens of the dictionary found for a search: equal to one of `exact`, sharing a member of their
    * deletion neighbourhood with `variants` (the GIN index on name_token_variants), or starting with one
    * of `prefixes` (a few per prefix, for names typed halfway); and about how many people there are.
+   * Run it first in `searching`.
    */
   async dictionaryTokens(probe: { exact: string[]; variants: string[]; prefixes: string[] }): Promise<{ tokens: Array<{ token: string; people: number }>; population: number }> {
     const parts: SQL[] = [];
@@ -144,8 +159,13 @@ export class PeopleRepository {
     for (const prefix of probe.prefixes) {
       parts.push(sql`(select token, people from name_tokens where token like ${`${prefix.replace(/[\\%_]/g, '\\$&')}%`} and people > 0 limit ${PREFIX_TOKENS})`);
     }
-    // The planner's row count of people (reltuples, -1 before the first analyze) comes along in the same round trip.
-    parts.push(sql`(select null, (select reltuples::bigint from pg_class where oid = 'people'::regclass))`);
+    // The planner's row count of people (reltuples, -1 before the first analyze) comes along in the same
+    // round trip, and so do the settings of the fetches that follow, for the rest of the transaction: the
+    // planner prices an overlap with a long token array like any operator, so it may prefer reading the
+    // whole table until enough rows pass it, far slower than the GIN lookups it passes over; and parallel
+    // workers cost more to start than the few hundred rows of a fetch take to read. set_config being
+    // parallel-unsafe, this lookup itself starts none either.
+    parts.push(sql`(select null, (select reltuples::bigint from pg_class where oid = 'people'::regclass) where set_config('enable_seqscan', 'off', true) || set_config('max_parallel_workers_per_gather', '0', true) is not null)`);
     const rows = rowsOf<{ token: string | null; people: number | string }>(await this.db.execute(sql.join(parts, sql` union all `)));
     const tokens = new Map<string, number>();
     let population = 0;
@@ -185,20 +205,19 @@ export class PeopleRepository {
         .filter((w) => w.bands.length > 0)
         .map((w) => sql`case ${sql.join(w.bands.map((b) => sql`when ${people.searchTokens} && ${textArray(b.tokens)} then ${sql.raw(String(Math.round(b.score)))}`), sql` `)} else ${sql.raw(String(Math.round(w.otherwise)))} end`);
       const order = scores.length > 0 ? sql`order by ${sql.join(scores, sql` + `)} desc` : sql``;
+      const columns = sql`${people.id}, ${people.givenNameAr}, ${people.familyNameAr}, ${people.givenNameLatin}, ${people.familyNameLatin}, ${people.searchTokens}`;
       return f.arms.flatMap(expand).map((conds) => {
         const where = and(...filters, script, ...conds, exclude.length > 0 ? notInArray(people.id, exclude) : undefined);
-        return sql`(select ${n}::int as fetch, ${people.id}, ${people.givenNameAr}, ${people.familyNameAr}, ${people.givenNameLatin}, ${people.familyNameLatin}, ${people.searchTokens} from ${people} where ${where} ${order} limit ${f.limit})`;
+        if (!f.sample) return sql`(select ${n}::int as fetch, ${columns} from ${people} where ${where} ${order} limit ${f.limit})`;
+        return sql`(select ${n}::int as fetch, c.* from unnest(${textArray(f.sample.tokens)}) as s(token)
+          cross join lateral (select ${columns} from ${people} where ${people.searchTokens} @> array[s.token] and ${where} limit ${f.sample.perToken}) c)`;
       });
     });
     const out = fetches.map((): SearchCandidate[] => []);
     if (parts.length === 0) return out;
-    // The planner prices an overlap with a long token array like any operator and may then prefer reading
-    // the whole table until enough rows pass it, which costs far more than the GIN index it passes over.
-    const result = await this.db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
-      return tx.execute(sql.join(parts, sql` union all `));
-    });
-    const rows = rowsOf<{ fetch: number; id: string; given_name_ar: string | null; family_name_ar: string | null; given_name_latin: string | null; family_name_latin: string | null; search_tokens: string[] }>(result);
+    const rows = rowsOf<{ fetch: number; id: string; given_name_ar: string | null; family_name_ar: string | null; given_name_latin: string | null; family_name_latin: string | null; search_tokens: string[] }>(
+      await this.db.execute(sql.join(parts, sql` union all `)),
+    );
     const seen = new Set<string>();
     for (const r of rows) {
       const list = out[r.fetch];

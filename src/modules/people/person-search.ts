@@ -235,9 +235,12 @@ function phoneticScore(phonetic: string | null, token: string): number {
  * vowels (Hamil and حميل, "hmil", are 0.25 apart); a written long vowel missing from the Latin costs half.
  */
 function crossScore(latinKey: string, latinOfArabic: string): number {
-  const d = spellingDistance(latinKey, latinOfArabic, 2, { aVowelCost: 0.25, bVowelCost: 0.5 });
+  const d = spellingDistance(asPronounced(latinKey), latinOfArabic, 2, { aVowelCost: 0.25, bVowelCost: 0.5 });
   return d <= 2 ? byDistance(d) : 0;
 }
+
+/** A Latin key as French spelling sounds it, to meet an Arabic name: Mohcine is "mohsin", Redouane "reduan". */
+const asPronounced = (key: string) => key.replace(/c(?=[eiy])/g, 's').replace(/(?<=[^aeiouy])e$/, '');
 
 const NEAR_JOIN = 88;
 
@@ -266,7 +269,7 @@ export function matchTokens(plan: SearchPlan, found: ReadonlyArray<{ token: stri
   const words = plan.words.map((w, i) => {
     const m = emptyMatches();
     for (const { token } of found) {
-      const s = token.startsWith(PHONETIC) ? phoneticScore(w.phonetic, token) : hasArabicLetters(token) === w.isArabic ? plainScore(w.keys, token) : 0;
+      const s = token.startsWith(PHONETIC) ? phoneticScore(w.phonetic, token) : isArabicToken(token) === w.isArabic ? plainScore(w.keys, token) : 0;
       if (s > 0) m.scores.set(token, s);
     }
     for (const split of plan.splits[i] ?? []) {
@@ -282,7 +285,7 @@ export function matchTokens(plan: SearchPlan, found: ReadonlyArray<{ token: stri
     for (const { token } of found) {
       if (token.startsWith(PHONETIC)) {
         if (token === j.phonetic) m.scores.set(token, phoneticScore(j.phonetic, token));
-      } else if (hasArabicLetters(token) === isArabic) {
+      } else if (isArabicToken(token) === isArabic) {
         // Only the same name or nearly (a close letter): anything further is found word by word.
         const s = plainScore(j.keys, token);
         if (s >= NEAR_JOIN) m.scores.set(token, s);
@@ -303,29 +306,32 @@ const hasArabic = (c: PersonNames) => Boolean(c.givenNameAr || c.familyNameAr);
 interface WordScore {
   score: number;
   token: string | null;
+  covers: readonly string[];
 }
 
-const NO_MATCH: WordScore = { score: 0, token: null };
+const NO_MATCH: WordScore = { score: 0, token: null, covers: [] };
 
-function bestOf(m: WordMatches | undefined, tokens: ReadonlySet<string>, used: Set<string>, people: ReadonlyMap<string, number>): WordScore {
+/** A word's best score for a person, the token that gave it, and the tokens it stands for (a pair's two). */
+function bestOf(m: WordMatches | undefined, tokens: ReadonlySet<string>, people: ReadonlyMap<string, number>): WordScore {
   if (!m) return NO_MATCH;
   let best = NO_MATCH;
-  const isBetter = (score: number, token: string) =>
-    score > best.score || (score === best.score && best.token !== null && (people.get(token) ?? 0) > (people.get(best.token) ?? 0));
   for (const t of tokens) {
     const s = m.scores.get(t);
-    if (s === undefined) continue;
-    used.add(t);
-    if (isBetter(s, t)) best = { score: s, token: t };
+    if (s === undefined || s < best.score) continue;
+    // Between tokens scoring alike, the one more people carry.
+    if (s > best.score || (best.token !== null && (people.get(t) ?? 0) > (people.get(best.token) ?? 0))) best = { score: s, token: t, covers: [t] };
   }
   for (const p of m.pairs) {
-    if (tokens.has(p.tokens[0]) && tokens.has(p.tokens[1])) {
-      used.add(p.tokens[0]).add(p.tokens[1]);
-      if (p.score > best.score) best = { score: p.score, token: p.tokens[1] };
-    }
+    if (p.score > best.score && tokens.has(p.tokens[0]) && tokens.has(p.tokens[1])) best = { score: p.score, token: p.tokens[1], covers: p.tokens };
   }
   return best;
 }
+
+/** Whether a token is in Arabic script: tokens are normalized keys, one script each. */
+const isArabicToken = (t: string) => {
+  const c = t.charCodeAt(0);
+  return c >= 0x0600 && c <= 0x06ff;
+};
 
 // Computed once per token or field and kept between searches: the same names come back all the time.
 const CACHE_SIZE = 50_000;
@@ -342,23 +348,22 @@ const latinOfToken = new Map<string, string>();
 const tokensOfField = new Map<string, { words: string[][]; whole: string[] }>();
 
 /**
- * A query word against a person who has no name in its script: the person's names in the other
- * script compared in Latin letters, or at least the phonetic key they share.
+ * A query word against a person's names in the other script, compared in Latin letters: all a person
+ * named in that script only can be compared by, besides phonetic keys, and for anyone else as good a
+ * reading as their own spelling (Hemduch is حمدوش as much as it is Hamdouch).
  */
-function crossBest(w: QueryWord, m: WordMatches | undefined, tokens: ReadonlySet<string>, used: Set<string>, people: ReadonlyMap<string, number>): WordScore {
+function otherScriptBest(w: QueryWord, m: WordMatches | undefined, tokens: ReadonlySet<string>): WordScore {
   const key = w.isArabic ? w.latin : w.keys[0]!.key;
-  let best = bestOf(m, tokens, used, people);
+  let best = NO_MATCH;
+  if (!key || !m) return best;
   for (const t of tokens) {
-    if (!key || t.startsWith(PHONETIC) || hasArabicLetters(t) === w.isArabic) continue;
-    let s = m?.crossScores.get(t);
+    if (t.startsWith(PHONETIC) || isArabicToken(t) === w.isArabic) continue;
+    let s = m.crossScores.get(t);
     if (s === undefined) {
       s = w.isArabic ? crossScore(t, key) : crossScore(key, remember(latinOfToken, t, () => transliterateArabic(t)));
-      m?.crossScores.set(t, s);
+      m.crossScores.set(t, s);
     }
-    if (s > best.score) {
-      best = { score: s, token: t };
-      used.add(t);
-    }
+    if (s > best.score) best = { score: s, token: t, covers: [t] };
   }
   return best;
 }
@@ -375,15 +380,19 @@ function fieldTokens(field: string) {
 
 /** How many name words of a person (articles aside) no query word matched, in the script the query covers best. */
 function unmatchedWords(c: PersonNames, used: ReadonlySet<string>): number {
-  const count = (fields: Array<string | null | undefined>) =>
-    fields.reduce((n, field) => {
-      if (!field) return n;
+  const count = (given: string | null | undefined, family: string | null | undefined) => {
+    let n = 0;
+    for (const field of [given, family]) {
+      if (!field) continue;
       const { words, whole } = fieldTokens(field);
-      if (whole.some((t) => used.has(t))) return n;
-      return n + words.filter((tokens) => !tokens.some((t) => used.has(t))).length;
-    }, 0);
-  const counts = [...(hasArabic(c) ? [count([c.givenNameAr, c.familyNameAr])] : []), ...(hasLatin(c) ? [count([c.givenNameLatin, c.familyNameLatin])] : [])];
-  return Math.min(...counts);
+      if (whole.some((t) => used.has(t))) continue;
+      for (const tokens of words) if (!tokens.some((t) => used.has(t))) n++;
+    }
+    return n;
+  };
+  const arabic = hasArabic(c) ? count(c.givenNameAr, c.familyNameAr) : Number.POSITIVE_INFINITY;
+  const latin = hasLatin(c) ? count(c.givenNameLatin, c.familyNameLatin) : Number.POSITIVE_INFINITY;
+  return Math.min(arabic, latin);
 }
 
 export interface RankedCandidate {
@@ -398,51 +407,57 @@ export interface RankedCandidate {
   commonness: number;
   /** The tokens that answered the query's words: people alike in these are alike to the query. */
   spelling: string;
-  sortName: string;
 }
 
 /**
  * How well a person answers a query: per word the best of its tokens' scores (or of a join of two
- * words, counted for both), summed; 0 when a word matches nothing. People without names in a word's
- * script are compared in Latin letters (crossBest), since their phonetic keys are all they share with it.
+ * words, counted for both), summed; 0 when a word matches nothing. Names in the other script are
+ * compared in Latin letters too (otherScriptBest).
  */
 export function rankCandidate(plan: SearchPlan, matches: Matches, c: SearchCandidate): RankedCandidate {
   const tokens = new Set(c.searchTokens);
-  const used = new Set<string>();
-  const isCross = (w: QueryWord) => !(w.isArabic ? hasArabic(c) : hasLatin(c));
   const people = matches.people;
-  const own = plan.words.map((w, i) => (isCross(w) ? crossBest(w, matches.words[i], tokens, used, people) : bestOf(matches.words[i], tokens, used, people)));
-  const joined = plan.joins.map((_, i) => bestOf(matches.joins[i], tokens, used, people));
-  const common = (s: WordScore) => Math.log(s.token === null ? 1 : Math.max(1, people.get(s.token) ?? 1));
-  // Best cover of the words, each alone or joined with the next: [score, commonness] from word i on.
-  const n = own.length;
-  const best: Array<[number, number]> = Array.from({ length: n + 2 }, () => [0, 0]);
+  const n = plan.words.length;
+  const own: WordScore[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const w = plan.words[i]!;
+    const same = bestOf(matches.words[i], tokens, people);
+    const other = (w.isArabic ? hasLatin(c) : hasArabic(c)) ? otherScriptBest(w, matches.words[i], tokens) : NO_MATCH;
+    own[i] = other.score > same.score ? other : same;
+  }
+  const joined: WordScore[] = new Array(n - 1);
+  for (let i = 0; i < n - 1; i++) joined[i] = bestOf(matches.joins[i], tokens, people);
+  const common = (s: WordScore) => (s.token === null ? 0 : Math.log(Math.max(1, people.get(s.token) ?? 1)));
+  // Best cover of the words, each alone or joined with the next: score and commonness from word i on.
+  const score = new Array<number>(n + 2).fill(0);
+  const commonness = new Array<number>(n + 2).fill(0);
   for (let i = n - 1; i >= 0; i--) {
     const o = own[i]!;
     const j = joined[i] ?? NO_MATCH;
-    const alone: [number, number] = o.score > 0 && (i === n - 1 || best[i + 1]![0] > 0) ? [o.score + best[i + 1]![0], common(o) + best[i + 1]![1]] : [0, 0];
-    const withNext: [number, number] = j.score > 0 && (i + 2 >= n || best[i + 2]![0] > 0) ? [2 * j.score + best[i + 2]![0], common(j) + best[i + 2]![1]] : [0, 0];
-    best[i] = withNext[0] > alone[0] ? withNext : alone;
+    const alone = o.score > 0 && (i === n - 1 || score[i + 1]! > 0) ? o.score + score[i + 1]! : 0;
+    const withNext = j.score > 0 && (i + 2 >= n || score[i + 2]! > 0) ? 2 * j.score + score[i + 2]! : 0;
+    if (withNext > alone) {
+      score[i] = withNext;
+      commonness[i] = common(j) + commonness[i + 2]!;
+    } else {
+      score[i] = alone;
+      commonness[i] = alone > 0 ? common(o) + commonness[i + 1]! : 0;
+    }
   }
-  const [score, commonness] = best[0]!;
-  const spelling = [...own, ...joined]
-    .map((w) => w.token ?? '')
-    .join('\u0000');
-  return {
-    candidate: c,
-    score,
-    unmatched: score > 0 ? unmatchedWords(c, used) : 0,
-    commonness,
-    spelling,
-    sortName: `${c.familyNameLatin ?? c.familyNameAr ?? ''}\u0000${c.givenNameLatin ?? c.givenNameAr ?? ''}\u0000${c.id}`,
-  };
+  const used = new Set<string>();
+  let spelling = '';
+  for (const w of [...own, ...joined]) {
+    for (const t of w.covers) used.add(t);
+    spelling += `${w.token ?? ''}\u0000`;
+  }
+  return { candidate: c, score: score[0]!, unmatched: score[0]! > 0 ? unmatchedWords(c, used) : 0, commonness: commonness[0]!, spelling };
 }
 
 /**
  * Candidates best first. Among people who answer the query equally well, one of each spelling of what
- * was typed comes before a second of any, commoner spellings first; and past the people who match it
- * exactly, no spelling takes more than SPELLING_CROWD places ahead of the others: ten people of one
- * family name would hide every other spelling of a misspelled name.
+ * was typed comes before a second of any, commoner spellings first; and no spelling takes more than
+ * SPELLING_CROWD places (EXACT_CROWD for the query's own) ahead of the others: ten people of one family
+ * name would hide every other spelling of a misspelled name, and a misspelling can be another name.
  */
 export function rankAll(candidates: Iterable<RankedCandidate>, perfect: number): RankedCandidate[] {
   const sorted = [...candidates].sort(compareRanked);
@@ -451,7 +466,12 @@ export function rankAll(candidates: Iterable<RankedCandidate>, perfect: number):
     let j = i;
     while (j < sorted.length && sorted[j]!.score === sorted[i]!.score && sorted[j]!.unmatched === sorted[i]!.unmatched) j++;
     const bySpelling = new Map<string, RankedCandidate[]>();
-    for (const r of sorted.slice(i, j)) bySpelling.set(r.spelling, [...(bySpelling.get(r.spelling) ?? []), r]);
+    for (let k = i; k < j; k++) {
+      const r = sorted[k]!;
+      const group = bySpelling.get(r.spelling);
+      if (group) group.push(r);
+      else bySpelling.set(r.spelling, [r]);
+    }
     const groups = [...bySpelling.values()];
     for (let k = 0; spread.length < j; k++) for (const g of groups) if (g[k]) spread.push(g[k]!);
     i = j;
@@ -461,7 +481,7 @@ export function rankAll(candidates: Iterable<RankedCandidate>, perfect: number):
   const later: RankedCandidate[] = [];
   for (const r of spread) {
     const n = shown.get(r.spelling) ?? 0;
-    if (r.score >= perfect || n < SPELLING_CROWD) {
+    if (n < (r.score >= perfect ? EXACT_CROWD : SPELLING_CROWD)) {
       first.push(r);
       shown.set(r.spelling, n + 1);
     } else later.push(r);
@@ -473,8 +493,12 @@ export function compareRanked(a: RankedCandidate, b: RankedCandidate): number {
   if (a.score !== b.score) return b.score - a.score;
   if (a.unmatched !== b.unmatched) return a.unmatched - b.unmatched;
   if (a.commonness !== b.commonness) return b.commonness - a.commonness;
-  return a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0;
+  const x = a.candidate;
+  const y = b.candidate;
+  return compareText(x.familyNameLatin ?? x.familyNameAr, y.familyNameLatin ?? y.familyNameAr) || compareText(x.givenNameLatin ?? x.givenNameAr, y.givenNameLatin ?? y.givenNameAr) || compareText(x.id, y.id);
 }
+
+const compareText = (a: string | null, b: string | null) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 
 // ---------------------------------------------------------------------------------------------
 // Fetching, best first
@@ -482,12 +506,23 @@ export function compareRanked(a: RankedCandidate, b: RankedCandidate): number {
 /** People fetched at most for one query, by one fetch, and among people named in the other script only. */
 export const MAX_CANDIDATES = 400;
 const MAX_FETCH = 200;
-const MAX_CROSS = 100;
+const MAX_CROSS = 60;
 const MAX_ROUNDS = 4;
+/** People a fetch may sort, as the counts tell. */
+const MAX_SORTED = 1000;
+/** People carrying the driver's tokens few enough to read them all rather than look the other words up. */
+const FEW_PEOPLE = 300;
+/** People fetched per spelling when a band of scores is sampled, and spellings sampled at most. */
+const PER_SPELLING = 3;
+const MAX_SAMPLED = 50;
+/** Query words a fetch of people named in the other script needs: more add lookups, not precision. */
+const MAX_CROSS_WORDS = 4;
 /** Bands of each other word that the order of a fetch tells apart. */
 const ORDER_BANDS = 2;
 /** Places one spelling may take ahead of the others, past the exact matches. */
 const SPELLING_CROWD = 2;
+/** The same for the query's exact spelling, which a misspelling can also be: another person's name. */
+const EXACT_CROWD = 5;
 const CORRELATION = 3;
 
 /** A query word's tokens by score: each score with the tokens scoring at least that much. */
@@ -527,23 +562,37 @@ function levelsOf(matches: Matches): WordLevels[] {
           n += Math.min(...e.pair.map((t) => matches.people.get(t) ?? 0));
         }
       }
-      at.set(level, { any: [...any].sort(), all });
+      // Pairs, each a fetch of its own, only for a word that nothing else matches: people named in both
+      // scripts hold the whole of a compound name as one token too.
+      at.set(level, { any: [...any].sort(), all: any.size > 0 ? [] : all });
       count.set(level, n);
     }
     return { levels, at, count, band };
   });
 }
 
-/** The phonetic keys a person named in the other script must hold, one of each word's. */
-function crossConditions(matches: Matches): TokenCondition[] | null {
-  const out: TokenCondition[] = [];
-  for (const m of matches.words) {
-    const any = [...m.scores.keys()].filter((t) => t.startsWith(PHONETIC)).sort();
-    const all = m.pairs.filter((p) => p.tokens[0].startsWith(PHONETIC)).map((p) => p.tokens);
-    if (any.length === 0 && all.length === 0) return null;
-    out.push({ any, all });
+/**
+ * The phonetic keys a person named in the other script must hold, one of each word's: its own key or the
+ * rarer half of a compound's (the ranking checks the other); then, as a second fetch, also the keys one
+ * letter away, for keys of two letters or more. Unordered: past the limit, people alike by their keys are
+ * as good as each other until compared in Latin letters, but the same keys are never crowded out by near ones.
+ */
+function crossConditions(plan: SearchPlan, matches: Matches): TokenCondition[][] {
+  const same: TokenCondition[] = [];
+  const near: TokenCondition[] = [];
+  for (const [i, m] of matches.words.entries()) {
+    if (i >= MAX_CROSS_WORDS) break;
+    const own = plan.words[i]?.phonetic;
+    const halves = m.pairs
+      .filter((p) => p.tokens[0].startsWith(PHONETIC))
+      .map((p) => [...p.tokens].sort((a, b) => (matches.people.get(a) ?? 0) - (matches.people.get(b) ?? 0))[0]!);
+    const exact = [...new Set([...(own && m.scores.has(own) ? [own] : []), ...halves])];
+    const close = own && own.length - PHONETIC.length >= 2 ? [...m.scores.keys()].filter((t) => t.startsWith(PHONETIC) && t !== own) : [];
+    same.push({ any: exact.sort(), all: [] });
+    near.push({ any: [...exact, ...close].sort(), all: [] });
   }
-  return out;
+  const fetches = [same, near].filter((c, k) => c.every((w) => w.any.length > 0) && (k === 0 || c.some((w, j) => w.any.length > (same[j]?.any.length ?? 0))));
+  return fetches;
 }
 
 /** What a search did, for the benchmark's breakdown. */
@@ -579,6 +628,10 @@ export async function searchPeople(
 ): Promise<{ ids: string[]; total: number } | null> {
   const plan = planSearch(q);
   if (!plan) return null;
+  return repo.searching((r) => searchWith(r, plan, filter, scope, page, trace));
+}
+
+async function searchWith(repo: PeopleRepository, plan: SearchPlan, filter: PeopleFilter, scope: Scope, page: { offset: number; limit: number }, trace?: SearchTrace) {
   let t = performance.now();
   const { tokens: found, population: counted } = await repo.dictionaryTokens(plan.probe);
   const matches = matchTokens(plan, found);
@@ -588,7 +641,7 @@ export async function searchPeople(
   const needed = page.offset + page.limit;
   const words = levelsOf(matches);
   const otherScript = plan.words.every((w) => w.isArabic) ? 'latin' : plan.words.every((w) => !w.isArabic) ? 'arabic' : null;
-  let cross = otherScript ? crossConditions(matches) : null;
+  let cross = otherScript ? crossConditions(plan, matches) : [];
   // The driving word: the one whose best tokens the fewest people carry. People are fetched by its
   // tokens, best first, a band of scores at a time, each with every other word matching at all.
   const canMatch = words.every((w) => w.levels.length > 0);
@@ -602,31 +655,45 @@ export async function searchPeople(
   const ranked = new Map<string, RankedCandidate>();
   let sorted: RankedCandidate[] = [];
   let next = 0;
-  for (let round = 1; round <= MAX_ROUNDS && ((drive && next < drive.levels.length) || cross); round++) {
+  for (let round = 1; round <= MAX_ROUNDS && ((drive && next < drive.levels.length) || cross.length > 0); round++) {
     const fetches: CandidateFetch[] = [];
     const room = Math.min(MAX_FETCH, MAX_CANDIDATES - ranked.size);
-    // Down to the lowest band whose people, about, one fetch holds; the last round takes all that is
-    // left. The fetch returns the best bands first, should there be more people than it holds.
+    // Down to the lowest band whose people, about, one fetch holds; the last round, and any round past
+    // the first, as far as a fetch can sort. Bands beyond that are left out: their people, matching by
+    // weak keys only, are too many to rank and too far from the query to matter.
     const first = next;
-    if (drive && room > 0) {
+    if (drive && room > 0 && next < drive.levels.length) {
+      const limit = round < MAX_ROUNDS ? ranked.size + room : MAX_SORTED;
       for (let k = next; k < drive.levels.length; k++) {
-        const people = (drive.count.get(drive.levels[k]!) ?? 0) * othersShare;
-        if (k > first && round < MAX_ROUNDS && people > ranked.size + room) break;
+        if ((k > first || round > 1) && (drive.count.get(drive.levels[k]!) ?? 0) * othersShare > limit) break;
         next = k + 1;
       }
+      const narrowed = words.map((w, i) => (w === drive ? drive.at.get(drive.levels[Math.max(next, first + 1) - 1]!)! : w.at.get(w.levels[0]!)!));
+      if (next === first || (drive.count.get(drive.levels[next - 1]!) ?? 0) * othersShare > MAX_SORTED) {
+        // One band alone has more people than a fetch can sort: a few people of each of its spellings,
+        // with the other words at their best.
+        next = first + 1;
+        const band = [...(drive.band.get(drive.levels[first]!) ?? [])].sort((a, b) => (matches.people.get(b) ?? 0) - (matches.people.get(a) ?? 0)).slice(0, MAX_SAMPLED);
+        fetches.push({ arms: [narrowed.filter((_, i) => i !== driver)], order: [], onlyScript: null, limit: room, sample: { tokens: band, perToken: Math.max(PER_SPELLING, Math.ceil(room / band.length)) } });
+      } else {
+        // Best first, should more people match than the fetch takes: the driver's bands, and the other
+        // words' best tokens, which a common word often lacks. When the driver's tokens are carried by
+        // few people, the other words are left to the order (and the ranking): reading the index for a
+        // common name costs more than reading those few people.
+        const isFew = (drive.count.get(drive.levels[next - 1]!) ?? 0) <= FEW_PEOPLE;
+        const order = words.map((w) => {
+          if (w === drive) return { bands: drive.levels.slice(first, next).map((level) => ({ tokens: drive.band.get(level) ?? [], score: level })), otherwise: 0 };
+          const top = w.levels.slice(0, ORDER_BANDS).map((level) => ({ tokens: w.band.get(level) ?? [], score: level }));
+          const rest = w.levels[ORDER_BANDS];
+          return { bands: rest === undefined ? top : [...top, { tokens: w.at.get(w.levels.at(-1)!)!.any, score: rest }], otherwise: 0 };
+        });
+        const isOrdered = next - first > 1 || words.length > 1;
+        const conditions = words.flatMap((w, i) => (w === drive ? [drive.at.get(drive.levels[next - 1]!)!] : isFew ? [] : [others[i]!]));
+        fetches.push({ arms: [conditions], order: isOrdered ? order : [], onlyScript: null, limit: room });
+      }
     }
-    if (drive && next > first) {
-      // Best first, should more people match than the fetch takes: the driver's bands, and the other
-      // words' best tokens, which a common word often lacks.
-      const order = words.map((w) => {
-        const levels = w === drive ? drive.levels.slice(first, next) : w.levels.slice(0, ORDER_BANDS);
-        return { bands: levels.map((level) => ({ tokens: w.band.get(level) ?? [], score: level })), otherwise: w === drive ? 0 : (w.levels[ORDER_BANDS] ?? 0) };
-      });
-      const isOrdered = next - first > 1 || words.length > 1;
-      fetches.push({ arms: [others.map((c) => c ?? drive.at.get(drive.levels[next - 1]!)!)], order: isOrdered ? order : [], onlyScript: null, limit: room });
-    }
-    if (cross && otherScript) fetches.push({ arms: [cross], order: [], onlyScript: otherScript, limit: MAX_CROSS });
-    cross = null;
+    if (otherScript) for (const conditions of cross) fetches.push({ arms: [conditions], order: [], onlyScript: otherScript, limit: MAX_CROSS });
+    cross = [];
     if (fetches.length === 0) break;
     t = performance.now();
     const results = await repo.searchCandidates(fetches, filter, scope, [...ranked.keys()]);
@@ -643,8 +710,8 @@ export async function searchPeople(
       trace.fetches++;
     }
     if (!drive || next === first || ranked.size >= MAX_CANDIDATES) break;
-    // A fetch that filled up had more people at its scores than are worth ranking.
-    if ((results[0]?.length ?? 0) >= room) break;
+    // A sorted fetch that filled up had more people at its scores than are worth ranking.
+    if (!fetches[0]?.sample && (results[0]?.length ?? 0) >= room) break;
     // Nobody left out could outrank the page: their driving word scores below the bands fetched.
     const below = drive.levels[next];
     if (below === undefined || (sorted.length >= needed && sorted[needed - 1]!.score >= bestOthers + below)) break;
