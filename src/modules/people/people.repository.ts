@@ -32,6 +32,8 @@ export interface CandidateFetch {
    * worth ranking.
    */
   sample?: { tokens: string[]; perToken: number };
+  /** With the order, no more than `perSpelling` people of each of `tokens` before those of the others. */
+  spread?: { tokens: string[]; perSpelling: number };
   onlyScript: 'arabic' | 'latin' | null;
   limit: number;
 }
@@ -204,10 +206,18 @@ export class PeopleRepository {
       const scores = f.order
         .filter((w) => w.bands.length > 0)
         .map((w) => sql`case ${sql.join(w.bands.map((b) => sql`when ${people.searchTokens} && ${textArray(b.tokens)} then ${sql.raw(String(Math.round(b.score)))}`), sql` `)} else ${sql.raw(String(Math.round(w.otherwise)))} end`);
-      const order = scores.length > 0 ? sql`order by ${sql.join(scores, sql` + `)} desc` : sql``;
+      const score = scores.length > 0 ? sql.join(scores, sql` + `) : sql`0`;
+      const order = scores.length > 0 ? sql`order by ${score} desc` : sql``;
       const columns = sql`${people.id}, ${people.givenNameAr}, ${people.familyNameAr}, ${people.givenNameLatin}, ${people.familyNameLatin}, ${people.searchTokens}`;
       return f.arms.flatMap(expand).map((conds) => {
         const where = and(...filters, script, ...conds, exclude.length > 0 ? notInArray(people.id, exclude) : undefined);
+        if (f.spread) {
+          // The first people of each spelling first, then the others, each part by score.
+          const spelling = sql`(select t from unnest(${people.searchTokens}) t where t = any(${textArray(f.spread.tokens)}) limit 1)`;
+          return sql`(select ${n}::int as fetch, id, given_name_ar, family_name_ar, given_name_latin, family_name_latin, search_tokens from (
+              select ${columns}, ${score} as score, row_number() over (partition by ${spelling} order by ${score} desc) as nth from ${people} where ${where}) ranked
+            order by nth > ${f.spread.perSpelling}, score desc limit ${f.limit})`;
+        }
         if (!f.sample) return sql`(select ${n}::int as fetch, ${columns} from ${people} where ${where} ${order} limit ${f.limit})`;
         return sql`(select ${n}::int as fetch, c.* from unnest(${textArray(f.sample.tokens)}) as s(token)
           cross join lateral (select ${columns} from ${people} where ${people.searchTokens} @> array[s.token] and ${where} limit ${f.sample.perToken}) c)`;

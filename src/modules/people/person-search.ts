@@ -411,8 +411,8 @@ export interface RankedCandidate {
 
 /**
  * How well a person answers a query: per word the best of its tokens' scores (or of a join of two
- * words, counted for both), summed; 0 when a word matches nothing. Names in the other script are
- * compared in Latin letters too (otherScriptBest).
+ * words, counted for both), summed; one word of several may match nothing, none else. Names in the
+ * other script are compared in Latin letters too (otherScriptBest).
  */
 export function rankCandidate(plan: SearchPlan, matches: Matches, c: SearchCandidate): RankedCandidate {
   const tokens = new Set(c.searchTokens);
@@ -428,29 +428,32 @@ export function rankCandidate(plan: SearchPlan, matches: Matches, c: SearchCandi
   const joined: WordScore[] = new Array(n - 1);
   for (let i = 0; i < n - 1; i++) joined[i] = bestOf(matches.joins[i], tokens, people);
   const common = (s: WordScore) => (s.token === null ? 0 : Math.log(Math.max(1, people.get(s.token) ?? 1)));
-  // Best cover of the words, each alone or joined with the next: score and commonness from word i on.
-  const score = new Array<number>(n + 2).fill(0);
-  const commonness = new Array<number>(n + 2).fill(0);
+  // Best cover of the words from word i on, each alone or joined with the next: with every word matched
+  // (full), or with one left out (part), which a query of two words or more may have: a word that matches
+  // nothing should not empty the list. Score and commonness, -Infinity where there is no such cover.
+  type Cover = [number, number];
+  const none: Cover = [Number.NEGATIVE_INFINITY, 0];
+  const full: Cover[] = new Array(n + 2).fill([0, 0]);
+  const part: Cover[] = new Array(n + 2).fill(none);
+  const better = (a: Cover, b: Cover) => (b[0] > a[0] || (b[0] === a[0] && b[1] > a[1]) ? b : a);
+  const add = (w: WordScore, times: number, rest: Cover): Cover => (w.score > 0 && rest[0] > Number.NEGATIVE_INFINITY ? [times * w.score + rest[0], common(w) + rest[1]] : none);
   for (let i = n - 1; i >= 0; i--) {
     const o = own[i]!;
-    const j = joined[i] ?? NO_MATCH;
-    const alone = o.score > 0 && (i === n - 1 || score[i + 1]! > 0) ? o.score + score[i + 1]! : 0;
-    const withNext = j.score > 0 && (i + 2 >= n || score[i + 2]! > 0) ? 2 * j.score + score[i + 2]! : 0;
-    if (withNext > alone) {
-      score[i] = withNext;
-      commonness[i] = common(j) + commonness[i + 2]!;
-    } else {
-      score[i] = alone;
-      commonness[i] = alone > 0 ? common(o) + commonness[i + 1]! : 0;
-    }
+    const j = i < n - 1 ? joined[i]! : NO_MATCH;
+    full[i] = better(add(o, 1, full[i + 1]!), add(j, 2, full[i + 2]!));
+    part[i] = better(better(add(o, 1, part[i + 1]!), add(j, 2, part[i + 2]!)), full[i + 1]!);
   }
+  const cover = n >= 2 ? better(full[0]!, part[0]!) : full[0]!;
+  const total = Math.max(0, cover[0]);
   const used = new Set<string>();
   let spelling = '';
   for (const w of [...own, ...joined]) {
     for (const t of w.covers) used.add(t);
-    spelling += `${w.token ?? ''}\u0000`;
+    // حسن and الحسن are two names, though both answer حسن.
+    const written = w.token !== null && isArabicToken(w.token) && tokens.has(`ال${w.token}`) ? `ال${w.token}` : w.token;
+    spelling += `${written ?? ''}\u0000`;
   }
-  return { candidate: c, score: score[0]!, unmatched: score[0]! > 0 ? unmatchedWords(c, used) : 0, commonness: commonness[0]!, spelling };
+  return { candidate: c, score: total, unmatched: total > 0 ? unmatchedWords(c, used) : 0, commonness: total > 0 ? cover[1] : 0, spelling };
 }
 
 /**
@@ -515,6 +518,8 @@ const FEW_PEOPLE = 300;
 /** People fetched per spelling when a band of scores is sampled, and spellings sampled at most. */
 const PER_SPELLING = 3;
 const MAX_SAMPLED = 50;
+/** A spelling carried by this many times more people than the page shows is spread, in a sorted fetch. */
+const SPREAD_ABOVE = 4;
 /** Query words a fetch of people named in the other script needs: more add lookups, not precision. */
 const MAX_CROSS_WORDS = 4;
 /** Bands of each other word that the order of a fetch tells apart. */
@@ -547,7 +552,7 @@ function levelsOf(matches: Matches): WordLevels[] {
     const count = new Map<number, number>();
     const band = new Map<number, string[]>();
     for (const level of levels) {
-      band.set(level, [...new Set(entries.flatMap((e) => (e.score === level ? (e.token !== undefined ? [e.token] : (e.pair ?? [])) : [])))]);
+      band.set(level, [...new Set(entries.flatMap((e) => (e.score === level && e.token !== undefined ? [e.token] : [])))]);
       const any = new Set<string>();
       const all: string[][] = [];
       let n = 0;
@@ -591,8 +596,14 @@ function crossConditions(plan: SearchPlan, matches: Matches): TokenCondition[][]
     same.push({ any: exact.sort(), all: [] });
     near.push({ any: [...exact, ...close].sort(), all: [] });
   }
-  const fetches = [same, near].filter((c, k) => c.every((w) => w.any.length > 0) && (k === 0 || c.some((w, j) => w.any.length > (same[j]?.any.length ?? 0))));
-  return fetches;
+  // One word of several may go without a key, as it may match nothing.
+  const usable = (c: TokenCondition[]) => {
+    const missing = c.filter((w) => w.any.length === 0).length;
+    return missing === 0 || (missing === 1 && c.length > 1);
+  };
+  return [same, near]
+    .filter((c, k) => usable(c) && (k === 0 || c.some((w, j) => w.any.length > (same[j]?.any.length ?? 0))))
+    .map((c) => c.filter((w) => w.any.length > 0));
 }
 
 /** What a search did, for the benchmark's breakdown. */
@@ -644,14 +655,16 @@ async function searchWith(repo: PeopleRepository, plan: SearchPlan, filter: Peop
   let cross = otherScript ? crossConditions(plan, matches) : [];
   // The driving word: the one whose best tokens the fewest people carry. People are fetched by its
   // tokens, best first, a band of scores at a time, each with every other word matching at all.
-  const canMatch = words.every((w) => w.levels.length > 0);
-  const driver = canMatch ? words.reduce((d, w, i) => ((w.count.get(w.levels[0]!) ?? 0) < (words[d]!.count.get(words[d]!.levels[0]!) ?? 0) ? i : d), 0) : -1;
+  // Words the dictionary has nothing for are left out; a query needs all others, or all but one.
+  const unmatchable = words.filter((w) => w.levels.length === 0).length;
+  const canMatch = unmatchable === 0 || (unmatchable === 1 && words.length > 1);
+  const driver = canMatch ? words.reduce((d, w, i) => (w.levels.length > 0 && (words[d]!.levels.length === 0 || (w.count.get(w.levels[0]!) ?? 0) < (words[d]!.count.get(words[d]!.levels[0]!) ?? 0)) ? i : d), 0) : -1;
   const drive = words[driver];
-  const others = words.map((w) => (w === drive ? null : w.at.get(w.levels.at(-1)!)!));
-  const bestOthers = words.reduce((n, w) => (w === drive ? n : n + w.levels[0]!), 0);
+  const rest = words.filter((w) => w !== drive && w.levels.length > 0);
+  const bestOthers = rest.reduce((n, w) => n + w.levels[0]!, 0);
   // The share of people the other words let through, names being chosen about independently (thrice,
   // for the names that go together), to tell how many people each of the driver's bands brings.
-  const othersShare = words.reduce((p, w) => (w === drive ? p : p * Math.min(1, (CORRELATION * (w.count.get(w.levels.at(-1)!) ?? 0)) / population)), 1);
+  const othersShare = rest.reduce((p, w) => p * Math.min(1, (CORRELATION * (w.count.get(w.levels.at(-1)!) ?? 0)) / population), 1);
   const ranked = new Map<string, RankedCandidate>();
   let sorted: RankedCandidate[] = [];
   let next = 0;
@@ -668,28 +681,33 @@ async function searchWith(repo: PeopleRepository, plan: SearchPlan, filter: Peop
         if ((k > first || round > 1) && (drive.count.get(drive.levels[k]!) ?? 0) * othersShare > limit) break;
         next = k + 1;
       }
-      const narrowed = words.map((w, i) => (w === drive ? drive.at.get(drive.levels[Math.max(next, first + 1) - 1]!)! : w.at.get(w.levels[0]!)!));
-      if (next === first || (drive.count.get(drive.levels[next - 1]!) ?? 0) * othersShare > MAX_SORTED) {
-        // One band alone has more people than a fetch can sort: a few people of each of its spellings,
+
+      if (next === first) next = first + 1;
+      const tokens = drive.levels.slice(first, next).flatMap((level) => drive.band.get(level) ?? []);
+      const most = Math.max(0, ...tokens.map((t) => matches.people.get(t) ?? 0));
+      if ((drive.count.get(drive.levels[next - 1]!) ?? 0) * othersShare > MAX_SORTED) {
+        // More people than a fetch can sort: a few people of each spelling, as many as the page may show,
         // with the other words at their best.
-        next = first + 1;
-        const band = [...(drive.band.get(drive.levels[first]!) ?? [])].sort((a, b) => (matches.people.get(b) ?? 0) - (matches.people.get(a) ?? 0)).slice(0, MAX_SAMPLED);
-        fetches.push({ arms: [narrowed.filter((_, i) => i !== driver)], order: [], onlyScript: null, limit: room, sample: { tokens: band, perToken: Math.max(PER_SPELLING, Math.ceil(room / band.length)) } });
+        const band = tokens.sort((a, b) => (matches.people.get(b) ?? 0) - (matches.people.get(a) ?? 0)).slice(0, MAX_SAMPLED);
+        const narrowed = rest.map((w) => w.at.get(w.levels[Math.min(ORDER_BANDS, w.levels.length) - 1]!)!);
+        fetches.push({ arms: [narrowed], order: [], onlyScript: null, limit: room, sample: { tokens: band, perToken: Math.max(PER_SPELLING, needed) } });
       } else {
         // Best first, should more people match than the fetch takes: the driver's bands, and the other
         // words' best tokens, which a common word often lacks. When the driver's tokens are carried by
         // few people, the other words are left to the order (and the ranking): reading the index for a
         // common name costs more than reading those few people.
         const isFew = (drive.count.get(drive.levels[next - 1]!) ?? 0) <= FEW_PEOPLE;
-        const order = words.map((w) => {
+        const order = [drive, ...rest].map((w) => {
           if (w === drive) return { bands: drive.levels.slice(first, next).map((level) => ({ tokens: drive.band.get(level) ?? [], score: level })), otherwise: 0 };
           const top = w.levels.slice(0, ORDER_BANDS).map((level) => ({ tokens: w.band.get(level) ?? [], score: level }));
           const rest = w.levels[ORDER_BANDS];
           return { bands: rest === undefined ? top : [...top, { tokens: w.at.get(w.levels.at(-1)!)!.any, score: rest }], otherwise: 0 };
         });
-        const isOrdered = next - first > 1 || words.length > 1;
-        const conditions = words.flatMap((w, i) => (w === drive ? [drive.at.get(drive.levels[next - 1]!)!] : isFew ? [] : [others[i]!]));
-        fetches.push({ arms: [conditions], order: isOrdered ? order : [], onlyScript: null, limit: room });
+        const isOrdered = next - first > 1 || rest.length > 0;
+        const conditions = [drive.at.get(drive.levels[next - 1]!)!, ...(isFew ? [] : rest.map((w) => w.at.get(w.levels.at(-1)!)!))];
+        // A spelling that alone would fill the fetch leaves room for the others.
+        const spread = most > needed * SPREAD_ABOVE ? { tokens, perSpelling: needed } : undefined;
+        fetches.push({ arms: [conditions], order: isOrdered || spread ? order : [], onlyScript: null, limit: room, ...(spread ? { spread } : {}) });
       }
     }
     if (otherScript) for (const conditions of cross) fetches.push({ arms: [conditions], order: [], onlyScript: otherScript, limit: MAX_CROSS });
@@ -711,7 +729,7 @@ async function searchWith(repo: PeopleRepository, plan: SearchPlan, filter: Peop
     }
     if (!drive || next === first || ranked.size >= MAX_CANDIDATES) break;
     // A sorted fetch that filled up had more people at its scores than are worth ranking.
-    if (!fetches[0]?.sample && (results[0]?.length ?? 0) >= room) break;
+    if (!fetches[0]?.sample && !fetches[0]?.spread && (results[0]?.length ?? 0) >= room) break;
     // Nobody left out could outrank the page: their driving word scores below the bands fetched.
     const below = drive.levels[next];
     if (below === undefined || (sorted.length >= needed && sorted[needed - 1]!.score >= bestOthers + below)) break;
