@@ -2,8 +2,9 @@
 -- of close letters into one (vowels into a, ط into ت, ق into ك…: foldForLookup in src/lib/names.ts has
 -- the same two lists). The GIN index over it lets a misspelled word's own deletions find the tokens one
 -- or two edits away by exact lookups (symmetric-delete spelling correction) instead of a trigram scan of
--- the dictionary. Phonetic tokens ("~" and a key) keep their mark; tokens under three letters get no
--- deletions.
+-- the dictionary. Phonetic tokens ("~" and a key) keep their mark. Tokens under three letters get no
+-- deletions, nor those over twelve: whole double family names, each carried by one person or two, which
+-- would make most of the index.
 CREATE FUNCTION "name_token_variants"("token" text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   WITH f AS (SELECT translate("token", 'eiouycqصثطظذزضقحوي', 'aaaaakkستتددددكهاا') AS folded),
        s AS (SELECT CASE WHEN left(folded, 1) = '~' THEN '~' ELSE '' END AS mark,
@@ -11,7 +12,7 @@ CREATE FUNCTION "name_token_variants"("token" text) RETURNS text[] LANGUAGE sql 
   SELECT array_agg(DISTINCT v) FROM (
     SELECT mark || base AS v FROM s
     UNION ALL
-    SELECT mark || left(base, i - 1) || substr(base, i + 1) FROM s CROSS JOIN generate_series(1, length(base)) i WHERE length(base) >= 3
+    SELECT mark || left(base, i - 1) || substr(base, i + 1) FROM s CROSS JOIN generate_series(1, length(base)) i WHERE length(base) BETWEEN 3 AND 12
   ) x
 $$;
 --> statement-breakpoint

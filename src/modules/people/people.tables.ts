@@ -79,9 +79,10 @@ export const personConsents = pgTable(
 );
 
 /**
- * The distinct normalized name tokens of the registry with how many people carry each: a small table
- * (tens of thousands of rows for a million people) that a misspelled query is matched against first,
- * before the people holding the matched tokens are fetched through the GIN index on `search_tokens`.
+ * The distinct normalized name tokens of the registry with how many people carry each (about 400,000
+ * for a million people, half of them whole double family names): a misspelled query is matched against
+ * it first, before the people holding the matched tokens are fetched through the GIN index on
+ * `search_tokens`.
  */
 export const nameTokens = pgTable(
   'name_tokens',
@@ -90,8 +91,8 @@ export const nameTokens = pgTable(
     people: integer('people').notNull().default(0),
   },
   (t) => [
-    // Each token with its one-letter deletions (function name_token_variants, migration 0007): a query
-    // word's deletions looked up here find the tokens one or two edits away.
+    // Each token with its one-letter deletions, close letters folded (function name_token_variants,
+    // migration 0007): a query word's deletions looked up here find the tokens one or two edits away.
     index('name_tokens_variants_idx').using('gin', sql`name_token_variants(${t.token})`),
     index('name_tokens_prefix_idx').using('btree', sql`${t.token} text_pattern_ops`),
   ],

@@ -134,6 +134,8 @@ export interface DictionaryProbe {
 
 const MIN_FUZZY_KEY = 3;
 const MIN_TWO_EDITS_KEY = 6;
+/** The longest token whose deletions name_token_variants indexes (migration 0007): longer ones are whole double names. */
+export const MAX_FUZZY_TOKEN = 12;
 const MIN_PREFIX = 3;
 
 /** A query read for the search: its words, the joins of adjacent words, and what to look up. */
@@ -156,9 +158,9 @@ export function planSearch(q: string): SearchPlan | null {
   const fuzzy = (key: string, twoEdits: boolean) => {
     const folded = foldForLookup(key);
     const n = [...folded].length;
-    if (n < MIN_FUZZY_KEY) return;
+    if (n < MIN_FUZZY_KEY || n > MAX_FUZZY_TOKEN + 1) return;
     variants.add(folded);
-    for (const v of letterDeletions(folded, twoEdits && n >= MIN_TWO_EDITS_KEY ? 2 : 1)) variants.add(v);
+    for (const v of letterDeletions(folded, twoEdits && n >= MIN_TWO_EDITS_KEY && n <= MAX_FUZZY_TOKEN ? 2 : 1)) variants.add(v);
   };
   const phoneticFuzzy = (phonetic: string) => {
     const base = phonetic.slice(PHONETIC.length);
@@ -513,8 +515,8 @@ const MAX_CROSS = 60;
 const MAX_ROUNDS = 4;
 /** People a fetch may sort, as the counts tell. */
 const MAX_SORTED = 1000;
-/** People carrying the driver's tokens few enough to read them all rather than look the other words up. */
-const FEW_PEOPLE = 300;
+/** A word is left out of a fetch's lookup when this many times more people carry its tokens than the driver's. */
+const COMMON_RATIO = 20;
 /** People fetched per spelling when a band of scores is sampled, and spellings sampled at most. */
 const PER_SPELLING = 3;
 const MAX_SAMPLED = 50;
@@ -693,18 +695,22 @@ async function searchWith(repo: PeopleRepository, plan: SearchPlan, filter: Peop
         fetches.push({ arms: [narrowed], order: [], onlyScript: null, limit: room, sample: { tokens: band, perToken: Math.max(PER_SPELLING, needed) } });
       } else {
         // Best first, should more people match than the fetch takes: the driver's bands, and the other
-        // words' best tokens, which a common word often lacks. When the driver's tokens are carried by
-        // few people, the other words are left to the order (and the ranking): reading the index for a
-        // common name costs more than reading those few people.
-        const isFew = (drive.count.get(drive.levels[next - 1]!) ?? 0) <= FEW_PEOPLE;
+        // words' best tokens, which a common word often lacks. A word whose tokens many more people carry
+        // than the driver's is left to the order (and the ranking), as long as the fetch can still sort
+        // what it lets through: reading the index for a common name costs more than reading those people.
+        const driverCount = drive.count.get(drive.levels[next - 1]!) ?? 0;
+        const share = (w: WordLevels) => Math.min(1, (CORRELATION * (w.count.get(w.levels.at(-1)!) ?? 0)) / population);
+        const filtering = new Set(rest);
+        for (const w of [...rest].sort((a, b) => (b.count.get(b.levels.at(-1)!) ?? 0) - (a.count.get(a.levels.at(-1)!) ?? 0))) {
+          const kept = [...filtering].filter((x) => x !== w).reduce((p, x) => p * share(x), 1);
+          if ((w.count.get(w.levels.at(-1)!) ?? 0) > COMMON_RATIO * driverCount && driverCount * kept <= MAX_SORTED) filtering.delete(w);
+        }
         const order = [drive, ...rest].map((w) => {
           if (w === drive) return { bands: drive.levels.slice(first, next).map((level) => ({ tokens: drive.band.get(level) ?? [], score: level })), otherwise: 0 };
-          const top = w.levels.slice(0, ORDER_BANDS).map((level) => ({ tokens: w.band.get(level) ?? [], score: level }));
-          const rest = w.levels[ORDER_BANDS];
-          return { bands: rest === undefined ? top : [...top, { tokens: w.at.get(w.levels.at(-1)!)!.any, score: rest }], otherwise: 0 };
+          return { bands: w.levels.slice(0, ORDER_BANDS).map((level) => ({ tokens: w.band.get(level) ?? [], score: level })), otherwise: 0 };
         });
         const isOrdered = next - first > 1 || rest.length > 0;
-        const conditions = [drive.at.get(drive.levels[next - 1]!)!, ...(isFew ? [] : rest.map((w) => w.at.get(w.levels.at(-1)!)!))];
+        const conditions = [drive.at.get(drive.levels[next - 1]!)!, ...[...filtering].map((w) => w.at.get(w.levels.at(-1)!)!)];
         // A spelling that alone would fill the fetch leaves room for the others.
         const spread = most > needed * SPREAD_ABOVE ? { tokens, perSpelling: needed } : undefined;
         fetches.push({ arms: [conditions], order: isOrdered || spread ? order : [], onlyScript: null, limit: room, ...(spread ? { spread } : {}) });
