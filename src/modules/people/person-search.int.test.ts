@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO } from '../../demo/demo.seed';
 import { foldForLookup, letterDeletions } from '../../lib/names';
 import { ApiClient, createTestPlatform, type TestPlatform } from '../../../test/support/platform';
+import { Scope } from '../access/scope';
+import { PeopleRepository } from './people.repository';
 import { MAX_FUZZY_TOKEN } from './person-search';
 
 let platform: TestPlatform;
@@ -79,6 +81,19 @@ describe('the search', () => {
     const second = await search(admin, 'Halmouni', '&limit=2&offset=2');
     expect(all.total).toBeGreaterThanOrEqual(4);
     expect([...first.items, ...second.items].map((p) => p.id)).toEqual(all.items.slice(0, 4).map((p) => p.id));
+  });
+
+  it('samples a few people of each spelling, or spreads them, when one spelling has many people', async () => {
+    const repo = new PeopleRepository(platform.database.db);
+    const scope = Scope.all(platform.services.territories);
+    const [sampled] = await repo.searchCandidates([{ arms: [[]], order: [], onlyScript: null, limit: 10, sample: { tokens: ['halmuni', 'zalmuli'], perToken: 2 } }], {}, scope, []);
+    expect(sampled?.map((p) => p.familyNameLatin).sort()).toEqual(['Halmouni', 'Halmouni', 'Zalmouli']);
+    const order = [{ bands: [{ tokens: ['halmuni'], score: 100 }, { tokens: ['zalmuli'], score: 75 }], otherwise: 0 }];
+    const spreadOut = (perSpelling: number) =>
+      repo.searchCandidates([{ arms: [[{ any: ['halmuni', 'zalmuli'], all: [] }]], order, onlyScript: null, limit: 3, spread: { tokens: ['halmuni', 'zalmuli'], perSpelling } }], {}, scope, []);
+    // One Halmouni first, then Zalmouli before the other Halmounis; without spreading, the best band first.
+    expect((await spreadOut(1))[0]?.map((p) => p.familyNameLatin)).toEqual(['Halmouni', 'Zalmouli', 'Halmouni']);
+    expect((await spreadOut(10))[0]?.map((p) => p.familyNameLatin)).toEqual(['Halmouni', 'Halmouni', 'Halmouni']);
   });
 
   it("keeps to the caller's scope", async () => {

@@ -530,6 +530,7 @@ const ORDER_BANDS = 2;
 const SPELLING_CROWD = 2;
 /** The same for the query's exact spelling, which a misspelling can also be: another person's name. */
 const EXACT_CROWD = 5;
+/** How much likelier than chance two name words go together, for the estimates. */
 const CORRELATION = 3;
 
 /** A query word's tokens by score: each score with the tokens scoring at least that much. */
@@ -656,7 +657,7 @@ async function searchWith(repo: PeopleRepository, plan: SearchPlan, filter: Peop
   const otherScript = plan.words.every((w) => w.isArabic) ? 'latin' : plan.words.every((w) => !w.isArabic) ? 'arabic' : null;
   let cross = otherScript ? crossConditions(plan, matches) : [];
   // The driving word: the one whose best tokens the fewest people carry. People are fetched by its
-  // tokens, best first, a band of scores at a time, each with every other word matching at all.
+  // tokens, best first, a band of scores at a time, the other words as conditions or as order.
   // Words the dictionary has nothing for are left out; a query needs all others, or all but one.
   const unmatchable = words.filter((w) => w.levels.length === 0).length;
   const canMatch = unmatchable === 0 || (unmatchable === 1 && words.length > 1);
@@ -683,13 +684,12 @@ async function searchWith(repo: PeopleRepository, plan: SearchPlan, filter: Peop
         if ((k > first || round > 1) && (drive.count.get(drive.levels[k]!) ?? 0) * othersShare > limit) break;
         next = k + 1;
       }
-
       if (next === first) next = first + 1;
       const tokens = drive.levels.slice(first, next).flatMap((level) => drive.band.get(level) ?? []);
       const most = Math.max(0, ...tokens.map((t) => matches.people.get(t) ?? 0));
       if ((drive.count.get(drive.levels[next - 1]!) ?? 0) * othersShare > MAX_SORTED) {
         // More people than a fetch can sort: a few people of each spelling, as many as the page may show,
-        // with the other words at their best.
+        // with the other words among their best two bands.
         const band = tokens.sort((a, b) => (matches.people.get(b) ?? 0) - (matches.people.get(a) ?? 0)).slice(0, MAX_SAMPLED);
         const narrowed = rest.map((w) => w.at.get(w.levels[Math.min(ORDER_BANDS, w.levels.length) - 1]!)!);
         fetches.push({ arms: [narrowed], order: [], onlyScript: null, limit: room, sample: { tokens: band, perToken: Math.max(PER_SPELLING, needed) } });
