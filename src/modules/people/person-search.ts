@@ -308,12 +308,11 @@ const hasArabic = (c: PersonNames) => Boolean(c.givenNameAr || c.familyNameAr);
 interface WordScore {
   score: number;
   token: string | null;
-  covers: readonly string[];
 }
 
-const NO_MATCH: WordScore = { score: 0, token: null, covers: [] };
+const NO_MATCH: WordScore = { score: 0, token: null };
 
-/** A word's best score for a person, the token that gave it, and the tokens it stands for (a pair's two). */
+/** A word's best score for a person, and the token that gave it (a pair's second). */
 function bestOf(m: WordMatches | undefined, tokens: ReadonlySet<string>, people: ReadonlyMap<string, number>): WordScore {
   if (!m) return NO_MATCH;
   let best = NO_MATCH;
@@ -321,10 +320,10 @@ function bestOf(m: WordMatches | undefined, tokens: ReadonlySet<string>, people:
     const s = m.scores.get(t);
     if (s === undefined || s < best.score) continue;
     // Between tokens scoring alike, the one more people carry.
-    if (s > best.score || (best.token !== null && (people.get(t) ?? 0) > (people.get(best.token) ?? 0))) best = { score: s, token: t, covers: [t] };
+    if (s > best.score || (best.token !== null && (people.get(t) ?? 0) > (people.get(best.token) ?? 0))) best = { score: s, token: t };
   }
   for (const p of m.pairs) {
-    if (p.score > best.score && tokens.has(p.tokens[0]) && tokens.has(p.tokens[1])) best = { score: p.score, token: p.tokens[1], covers: p.tokens };
+    if (p.score > best.score && tokens.has(p.tokens[0]) && tokens.has(p.tokens[1])) best = { score: p.score, token: p.tokens[1] };
   }
   return best;
 }
@@ -336,7 +335,7 @@ const isArabicToken = (t: string) => {
 };
 
 // Computed once per token or field and kept between searches: the same names come back all the time.
-const CACHE_SIZE = 50_000;
+const CACHE_SIZE = 100_000;
 function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
   let value = cache.get(key);
   if (value === undefined) {
@@ -347,7 +346,6 @@ function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
   return value;
 }
 const latinOfToken = new Map<string, string>();
-const tokensOfField = new Map<string, { words: string[][]; whole: string[] }>();
 
 /**
  * A query word against a person's names in the other script, compared in Latin letters: all a person
@@ -365,36 +363,38 @@ function otherScriptBest(w: QueryWord, m: WordMatches | undefined, tokens: Reado
       s = w.isArabic ? crossScore(t, key) : crossScore(key, remember(latinOfToken, t, () => transliterateArabic(t)));
       m.crossScores.set(t, s);
     }
-    if (s > best.score) best = { score: s, token: t, covers: [t] };
+    if (s > best.score) best = { score: s, token: t };
   }
   return best;
 }
 
-function fieldTokens(field: string) {
-  return remember(tokensOfField, field, () => {
-    const words = wordsOf(field)
-      .filter((w) => !isLatinArticle(w) && normalizeArabic(w) !== 'ال')
-      .map((w) => personSearchTokens({ givenNameLatin: w }));
-    const whole = words.length > 1 ? [nameKeys(field).key].flatMap((k) => (hasArabicLetters(field) ? arabicVariants(k) : [k])) : [];
-    return { words, whole };
-  });
+/** Words of a name field, articles aside. */
+function wordCount(field: string | null | undefined): number {
+  if (!field) return 0;
+  return remember(wordsOfField, field, () => wordsOf(field).filter((w) => !isLatinArticle(w) && normalizeArabic(w) !== 'ال').length);
 }
+const wordsOfField = new Map<string, number>();
 
-/** How many name words of a person (articles aside) no query word matched, in the script the query covers best. */
-function unmatchedWords(c: PersonNames, used: ReadonlySet<string>): number {
-  const count = (given: string | null | undefined, family: string | null | undefined) => {
-    let n = 0;
-    for (const field of [given, family]) {
-      if (!field) continue;
-      const { words, whole } = fieldTokens(field);
-      if (whole.some((t) => used.has(t))) continue;
-      for (const tokens of words) if (!tokens.some((t) => used.has(t))) n++;
-    }
-    return n;
-  };
-  const arabic = hasArabic(c) ? count(c.givenNameAr, c.familyNameAr) : Number.POSITIVE_INFINITY;
-  const latin = hasLatin(c) ? count(c.givenNameLatin, c.familyNameLatin) : Number.POSITIVE_INFINITY;
-  return Math.min(arabic, latin);
+/**
+ * How many name words of a person (articles aside) the query leaves unmatched, in the script it covers
+ * best: each query word matches one word of the script of its token (a phonetic key, of either).
+ */
+function unmatchedWords(c: PersonNames, matched: readonly WordScore[]): number {
+  let arabic = 0;
+  let latin = 0;
+  for (const w of matched) {
+    if (w.token === null) continue;
+    if (w.token.startsWith(PHONETIC)) {
+      arabic++;
+      latin++;
+    } else if (isArabicToken(w.token)) arabic++;
+    else latin++;
+  }
+  const left = (words: number, found: number) => Math.max(0, words - found);
+  return Math.min(
+    hasArabic(c) ? left(wordCount(c.givenNameAr) + wordCount(c.familyNameAr), arabic) : Number.POSITIVE_INFINITY,
+    hasLatin(c) ? left(wordCount(c.givenNameLatin) + wordCount(c.familyNameLatin), latin) : Number.POSITIVE_INFINITY,
+  );
 }
 
 export interface RankedCandidate {
@@ -447,15 +447,14 @@ export function rankCandidate(plan: SearchPlan, matches: Matches, c: SearchCandi
   }
   const cover = n >= 2 ? better(full[0]!, part[0]!) : full[0]!;
   const total = Math.max(0, cover[0]);
-  const used = new Set<string>();
   let spelling = '';
   for (const w of [...own, ...joined]) {
-    for (const t of w.covers) used.add(t);
     // حسن and الحسن are two names, though both answer حسن.
     const written = w.token !== null && isArabicToken(w.token) && tokens.has(`ال${w.token}`) ? `ال${w.token}` : w.token;
     spelling += `${written ?? ''}\u0000`;
   }
-  return { candidate: c, score: total, unmatched: total > 0 ? unmatchedWords(c, used) : 0, commonness: total > 0 ? cover[1] : 0, spelling };
+  const matched = own.map((w, i) => (w.score > 0 ? w : (joined[i - 1]?.score ?? 0) > 0 ? joined[i - 1]! : (joined[i] ?? NO_MATCH)));
+  return { candidate: c, score: total, unmatched: total > 0 ? unmatchedWords(c, matched) : 0, commonness: total > 0 ? cover[1] : 0, spelling };
 }
 
 /**
@@ -465,7 +464,8 @@ export function rankCandidate(plan: SearchPlan, matches: Matches, c: SearchCandi
  * name would hide every other spelling of a misspelled name, and a misspelling can be another name.
  */
 export function rankAll(candidates: Iterable<RankedCandidate>, perfect: number): RankedCandidate[] {
-  const sorted = [...candidates].sort(compareRanked);
+  const byScore = [...candidates];
+  const sorted = byScore.sort(compareRanked);
   const spread: RankedCandidate[] = [];
   for (let i = 0; i < sorted.length; ) {
     let j = i;
