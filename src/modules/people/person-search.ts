@@ -674,14 +674,12 @@ async function searchWith(repo: PeopleRepository, plan: SearchPlan, filter: Peop
   for (let round = 1; round <= MAX_ROUNDS && ((drive && next < drive.levels.length) || cross.length > 0); round++) {
     const fetches: CandidateFetch[] = [];
     const room = Math.min(MAX_FETCH, MAX_CANDIDATES - ranked.size);
-    // Down to the lowest band whose people, about, one fetch holds; the last round, and any round past
-    // the first, as far as a fetch can sort. Bands beyond that are left out: their people, matching by
-    // weak keys only, are too many to rank and too far from the query to matter.
+    // Down to the lowest band whose people, about, a fetch can sort (it returns the best first); bands
+    // beyond are left for another round, if the page still needs them.
     const first = next;
     if (drive && room > 0 && next < drive.levels.length) {
-      const limit = round < MAX_ROUNDS ? ranked.size + room : MAX_SORTED;
       for (let k = next; k < drive.levels.length; k++) {
-        if ((k > first || round > 1) && (drive.count.get(drive.levels[k]!) ?? 0) * othersShare > limit) break;
+        if ((k > first || round > 1) && (drive.count.get(drive.levels[k]!) ?? 0) * othersShare > MAX_SORTED) break;
         next = k + 1;
       }
       if (next === first) next = first + 1;
